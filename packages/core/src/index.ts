@@ -4,7 +4,7 @@
  * citations, a seeded random generator and canonical digests.
  *
  * @since 0.1.0
- * @module
+ * @module @jiceng/core
  */
 export { canonicalJson, sha256Hex } from "./digest.ts"
 export {

@@ -9,11 +9,12 @@ describe("meetsThreshold", () => {
     expect(meetsThreshold(51, 100, ratio(1, 2), "moreThan")).toBe(true)
     expect(meetsThreshold(50, 100, ratio(1, 2), "moreThan")).toBe(false)
   })
-  it("is exact where floats are not: 2/3 of a large area", () => {
-    // 0.6666666666666666 * 3 === 2 in floating point; the exact comparison must still see the gap.
-    const whole = 3 * 10 ** 15
-    expect(meetsThreshold(2 * 10 ** 15 - 1, whole, ratio(2, 3), "atLeast")).toBe(false)
-    expect(meetsThreshold(2 * 10 ** 15, whole, ratio(2, 3), "atLeast")).toBe(true)
+  it("is exact where floats are not: just below 2/3 of a large total", () => {
+    const part = 6_004_799_503_160_659
+    const whole = 9_007_199_254_740_989
+    expect(part / whole >= 2 / 3).toBe(true) // the float shortcut is wrong here
+    expect(meetsThreshold(part, whole, ratio(2, 3), "atLeast")).toBe(false)
+    expect(meetsThreshold(part + 1, whole, ratio(2, 3), "atLeast")).toBe(true)
   })
   it("matches BigInt cross-multiplication on arbitrary safe integers (property)", () => {
     fc.assert(

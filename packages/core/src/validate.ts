@@ -28,7 +28,7 @@ const localised = (locale: (issue: never) => unknown, issue: ZodIssueLike): stri
  * import * as z from "zod"
  * import { fromZodIssues } from "@jiceng/core"
  * const r = z.object({ n: z.number() }).safeParse({ n: "x" }, { reportInput: true })
- * fromZodIssues(r.error!.issues)[0]!.message.zh //=> "无效输入：期望 number，实际接收 字符串"
+ * fromZodIssues(r.error!.issues)[0]!.message.en //=> "Invalid input: expected number, received string"
  * ```
  * @since 0.1.0
  * @category errors

@@ -3,6 +3,6 @@
  * service-request workflows with deadlines, and deliberation routes.
  *
  * @since 0.1.0
- * @module
+ * @module @jiceng/governance-model
  */
 export { type EscalationLevel, escalateFrom, escalationLevels } from "./escalation.ts"

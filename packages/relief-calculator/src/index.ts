@@ -3,6 +3,6 @@
  * temporary assistance, marginal and rigid-expenditure households, with cited explanations.
  *
  * @since 0.1.0
- * @module
+ * @module @jiceng/relief-calculator
  */
 export { dibaoGap } from "./dibaoGap.ts"

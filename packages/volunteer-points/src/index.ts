@@ -3,6 +3,6 @@
  * double-entry ledger that never creates or loses a point.
  *
  * @since 0.1.0
- * @module
+ * @module @jiceng/volunteer-points
  */
 export { nationalStarTable, type StarTable, starLevel } from "./starLevel.ts"

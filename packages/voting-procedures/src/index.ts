@@ -3,6 +3,6 @@
  * elections with runoffs, meetings and recalls, and social-choice methods.
  *
  * @since 0.1.0
- * @module
+ * @module @jiceng/voting-procedures
  */
 export { meetsParticipationQuorum, type ParticipationTotals } from "./quorum.ts"
