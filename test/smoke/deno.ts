@@ -1,5 +1,7 @@
 // Deno smoke test: the built ESM entries of every package load in Deno (as a Jupyter Deno
 // kernel would load them through `npm:`). Run: deno run -A --node-modules-dir=manual test/smoke/deno.ts
+declare const Deno: { readonly version: { readonly deno: string }; exit(code: number): never }
+
 const names = ["core", "voting-procedures", "relief-calculator", "volunteer-points", "governance-model"]
 let failed = 0
 for (const name of names) {

@@ -1,4 +1,5 @@
-// Runs every JSDoc `@example` in packages/*/src as a test. Lines of the form
+// Runs every JSDoc `@example` in packages/*/src, and every ```ts snippet in a package README,
+// as a test. Lines of the form
 // `expression //=> expected` (or an `//=> expected` line under a one-line expression) become
 // deep-equality assertions, so documentation cannot drift from behaviour.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -36,6 +37,26 @@ for (const pkg of readdirSync(packagesDir)) {
       examples.push({ pkg, file: relative(root, file), line: i + 1, code: body.join("\n") })
       i = j
     }
+  }
+}
+
+// Each package README's ```ts snippets must run as written, too.
+for (const pkg of readdirSync(packagesDir)) {
+  const readme = join(packagesDir, pkg, "README.md")
+  let text: string
+  try {
+    text = readFileSync(readme, "utf8")
+  } catch {
+    continue
+  }
+  const lines = text.split("\n")
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^```(ts|typescript)\s*$/.test(lines[i]!)) continue
+    const body: Array<string> = []
+    let j = i + 1
+    for (; j < lines.length && !/^```\s*$/.test(lines[j]!); j++) body.push(lines[j]!)
+    examples.push({ pkg, file: relative(root, readme), line: i + 1, code: body.join("\n") })
+    i = j
   }
 }
 
