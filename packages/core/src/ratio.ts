@@ -84,6 +84,12 @@ export type ThresholdKind = "atLeast" | "moreThan"
  */
 export const meetsThreshold = (part: number, whole: number, threshold: Ratio, kind: ThresholdKind): boolean => {
   if (whole === 0) return kind === "atLeast" && threshold.numerator === 0
+  // Hot path of every tally: compare the products directly while both are exact doubles.
+  const left = part * threshold.denominator
+  const right = threshold.numerator * whole
+  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) {
+    return kind === "atLeast" ? left >= right : left > right
+  }
   const cmp = compareFractions(part, whole, threshold.numerator, threshold.denominator)
   return kind === "atLeast" ? cmp >= 0 : cmp > 0
 }
