@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from "node:fs"
+import * as Effect from "effect/Effect"
+import { describe, expect, it } from "vitest"
+import { stv, tallyOwnersAssembly } from "./effect.ts"
+
+describe("effect wrappers", () => {
+  it("succeed with the value and fail with the tagged error", () => {
+    const owners = ["a", "b", "c"].map((id) => ({ id, units: [{ id, area: 10_000 }] }))
+    const r = Effect.runSync(
+      tallyOwnersAssembly({ decisionDate: "2024-06-01", matter: 4, owners, ballots: [{ owner: "a", vote: "yes" }] })
+    )
+    expect(r.reasons).toEqual(["quorum-headcount", "quorum-area"])
+    const tag = Effect.runSync(
+      stv({ candidates: [] }, { seats: 1 }).pipe(
+        Effect.map(() => "ok"),
+        Effect.catchTag("InvalidInputError", (e) => Effect.succeed(e._tag))
+      )
+    )
+    expect(tag).toBe("InvalidInputError")
+  })
+  it("no other module of the package imports effect", () => {
+    const dir = new URL("./", import.meta.url)
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "effect.ts"
+    )
+    for (const f of files) expect(readFileSync(new URL(f, dir), "utf8")).not.toMatch(/from "effect/)
+  })
+})

@@ -1,0 +1,94 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { tallyMeetingResolution } from "./tallyMeetingResolution.ts"
+
+const v = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw r.error
+  return r.value
+}
+
+describe("tallyMeetingResolution", () => {
+  it("E8: recall with 2,000 voters — 1,100 vote; 551 yes recalls, 550 does not", () => {
+    const base = { body: "villageRecall", members: 2000, attending: 1100, proposal: { voters: 400 } }
+    expect(v(tallyMeetingResolution({ ...base, yes: 551 })).outcome).toBe("passed")
+    const r = v(tallyMeetingResolution({ ...base, yes: 550 }))
+    expect(r.reasons).toEqual(["decision"])
+    expect(r.checks.find((c) => c.code === "decision")?.inequality).toBe("2 × 550 = 1100 ≤ 1100 = 1 × 1100")
+    expect(v(tallyMeetingResolution({ ...base, yes: 551, proposal: { voters: 399 } })).reasons).toEqual(["proposal"])
+    expect(
+      v(
+        tallyMeetingResolution({
+          ...base,
+          yes: 551,
+          proposal: { voters: 10, representatives: { signed: 10, total: 30 } }
+        })
+      ).outcome
+    ).toBe("passed")
+  })
+  it("villagers' representatives meeting: quorum ≥ 2/3 of members, majority of those attending", () => {
+    const r = v(tallyMeetingResolution({ body: "villagersRepresentatives", members: 30, attending: 20, yes: 11 }))
+    expect(r.outcome).toBe("passed")
+    expect(
+      v(tallyMeetingResolution({ body: "villagersRepresentatives", members: 30, attending: 19, yes: 19 })).reasons
+    ).toEqual(["quorum"])
+  })
+  it("villagers' meeting: > 1/2 of adults or ≥ 2/3 of households", () => {
+    expect(
+      v(tallyMeetingResolution({ body: "villagersMeeting", members: 100, attending: 50, yes: 50 })).reasons
+    ).toEqual(["quorum"])
+    expect(
+      v(
+        tallyMeetingResolution({
+          body: "villagersMeeting",
+          quorumMode: "households",
+          members: 90,
+          attending: 60,
+          yes: 31
+        })
+      ).outcome
+    ).toBe("passed")
+  })
+  it("residents' meeting and a deliberation council with local overrides", () => {
+    expect(v(tallyMeetingResolution({ body: "residentsMeeting", members: 300, attending: 151, yes: 76 })).outcome).toBe(
+      "passed"
+    )
+    const local = v(
+      tallyMeetingResolution({
+        body: "deliberationCouncil",
+        members: 15,
+        attending: 10,
+        yes: 7,
+        decision: { ratio: { numerator: 2, denominator: 3 }, kind: "atLeast" }
+      })
+    )
+    expect(local.reasons).toEqual([])
+  })
+  it("rejects impossible counts", () => {
+    const r = tallyMeetingResolution({ body: "residentsMeeting", members: 10, attending: 11, yes: 12 })
+    expect(r.ok ? [] : r.error.issues.map((i) => i.code)).toEqual([
+      "attending_exceeds_members",
+      "yes_exceeds_attending"
+    ])
+  })
+  it("one more yes never turns a pass into a fail; never throws (fuzz)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.nat(), fc.nat(), (members, a, y) => {
+        const attending = a % (members + 1)
+        const yes = y % (attending + 1)
+        if (yes === attending) return true
+        for (const body of ["residentsMeeting", "villagersMeeting", "villagersRepresentatives", "villageRecall"]) {
+          const r1 = v(tallyMeetingResolution({ body, members, attending, yes }))
+          const r2 = v(tallyMeetingResolution({ body, members, attending, yes: yes + 1 }))
+          if (r1.passed && !r2.passed) return false
+        }
+        return true
+      })
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything()), (x) => {
+        const r = tallyMeetingResolution(x)
+        return r.ok || r.error.issues.length > 0
+      })
+    )
+  })
+})
