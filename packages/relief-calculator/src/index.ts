@@ -3,6 +3,25 @@
  * temporary assistance, marginal and rigid-expenditure households, with cited explanations.
  *
  * @since 0.1.0
- * @module @jiceng/relief-calculator
+ * @module
  */
+export { assessHousehold, type HouseholdAssessment } from "./assessHousehold.ts"
+export { assessPopulation, type PopulationAssessment } from "./assessPopulation.ts"
+export { assessTemporaryAssistance, type TemporaryAssessment, TemporaryEvent } from "./assessTemporaryAssistance.ts"
+export { compareScenarios, type ScenarioComparison, type ScenarioSummary } from "./compareScenarios.ts"
 export { dibaoGap } from "./dibaoGap.ts"
+export type { ParameterUsed, Step } from "./Explanation.ts"
+export { AssessOptions, DisabilityKind, ExclusionStatus, Household, Member, Obligor } from "./Household.ts"
+export {
+  definePolicy,
+  IncomeKind,
+  Money,
+  Policy,
+  type PolicyPatch,
+  Rate,
+  RigidKind,
+  SupportImputation
+} from "./Policy.ts"
+export { type HouseholdColumns, householdFromRow, type PersonColumns, type Population } from "./Population.ts"
+export { compositeStandard, policies, supportVariants } from "./policies.ts"
+export { SyntheticOptions, syntheticPopulation } from "./syntheticPopulation.ts"

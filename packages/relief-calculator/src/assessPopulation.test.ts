@@ -1,0 +1,289 @@
+import { getOrThrow } from "@jiceng/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { assessHousehold } from "./assessHousehold.ts"
+import { assessPopulation, type PopulationAssessment } from "./assessPopulation.ts"
+import { definePolicy, type Policy } from "./Policy.ts"
+import { householdFromRow, type Population } from "./Population.ts"
+import { compositeStandard, policies, supportVariants } from "./policies.ts"
+import { syntheticPopulation } from "./syntheticPopulation.ts"
+
+const src = { title: "test parameters", verified: false }
+const from = "2021-07-01"
+const rich: Policy = getOrThrow(
+  definePolicy(
+    {
+      id: "rich",
+      name: { zh: "全参数", en: "every parameter" },
+      parameters: {
+        payment: [{ value: { method: "gap", rounding: "ceilYuan", minimumFen: 2000 }, from, source: src }],
+        supportImputation: [{ value: supportVariants.E.value, from, source: supportVariants.E.source }],
+        deductions: [
+          {
+            value: {
+              items: [
+                { kind: "medical", capFen: 50000 },
+                { kind: "education", capFen: null }
+              ]
+            },
+            from,
+            source: src
+          }
+        ],
+        assets: [
+          { value: { maxDepositsPerCapitaFen: 1_000_000, vehicleDisqualifies: true, maxHomes: 1 }, from, source: src }
+        ],
+        marginal: [
+          { value: { multiplier: { numerator: 3, denominator: 2 }, perCapitaCapFen: 200000 }, from, source: src }
+        ],
+        individualInclusion: [
+          {
+            value: { incomeMultiplier: { numerator: 2, denominator: 1 }, adultSevereDisabledRoute: "always" },
+            from,
+            source: src
+          }
+        ],
+        disposableIncomeLine: [{ value: 400000, from, source: src }],
+        rigidHardship: [
+          {
+            value: { ratio: { numerator: 1, denominator: 2 }, includeBasicLiving: false },
+            from: "2025-01-01",
+            source: src
+          }
+        ]
+      }
+    },
+    policies.jinanUrban
+  )
+)
+
+/** Compares every batch column with the single-household result of the same row. */
+const agreeRowByRow = (pop: Population, policy: Policy, month: string, batch: PopulationAssessment): void => {
+  for (let i = 0; i < batch.count; i++) {
+    const h = getOrThrow(householdFromRow(pop, i))
+    const s = getOrThrow(assessHousehold(h, policy, { month }))
+    const row = {
+      status: batch.status[i],
+      unitSize: batch.unitSize[i],
+      tekunMembers: batch.tekunMembers[i],
+      counted: batch.countedIncomeFen[i],
+      adjusted: batch.adjustedIncomeFen[i],
+      margin: batch.marginFen[i],
+      dibao: batch.dibaoFen[i],
+      individual: batch.individualInclusionFen[i],
+      gradual: batch.gradualExitFen[i],
+      tekun: batch.tekunFen[i],
+      total: batch.totalFen[i]
+    }
+    expect(row, `row ${i}`).toEqual({
+      status: s.status,
+      unitSize: s.unit.size,
+      tekunMembers: s.tekun.members.length,
+      counted: s.countedIncomeFen,
+      adjusted: s.adjustedIncomeFen,
+      margin: s.dibao.marginFen,
+      dibao: s.dibao.amountFen,
+      individual: s.individualInclusion.amountFen,
+      gradual: s.gradualExit.amountFen,
+      tekun: s.tekun.amountFen,
+      total: s.totalFen
+    })
+  }
+}
+
+const money = fc.integer({ min: 0, max: 600000 })
+const personArb = fc.record({
+  age: fc.integer({ min: 0, max: 100 }),
+  wages: money,
+  pension: money,
+  basicPension: fc.integer({ min: 0, max: 30000 }),
+  oldAge: fc.integer({ min: 0, max: 20000 }),
+  assistance: fc.integer({ min: 0, max: 50000 }),
+  disability: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }))),
+  flags: fc.integer({ min: 0, max: 7 }),
+  excluded: fc.constantFrom(0, 0, 0, 0, 2),
+  selfCareFailed: fc.integer({ min: 0, max: 6 })
+})
+const householdArb = fc.record({
+  persons: fc.array(personArb, { minLength: 1, maxLength: 5 }),
+  deposits: fc.integer({ min: 0, max: 5_000_000 }),
+  vehicles: fc.constantFrom(0, 0, 0, 1),
+  homes: fc.integer({ min: 0, max: 2 }),
+  medical: money,
+  education: money,
+  disabilityCare: money,
+  obligor: fc.option(
+    fc.record({
+      size: fc.integer({ min: 1, max: 5 }),
+      age: fc.integer({ min: 20, max: 90 }),
+      income: fc.integer({ min: 0, max: 3_000_000 }),
+      own: money,
+      supported: fc.integer({ min: 0, max: 4 }),
+      children: fc.integer({ min: 0, max: 5 }),
+      flags: fc.integer({ min: 0, max: 127 }),
+      judgment: money,
+      agreement: money,
+      actual: money
+    })
+  ),
+  prev: fc.option(
+    fc.record({
+      dibao: fc.integer({ min: 1, max: 300000 }),
+      used: fc.integer({ min: 0, max: 8 }),
+      gained: fc.integer({ min: 0, max: 1 })
+    })
+  )
+})
+
+/** Builds a columnar population from generated rows. */
+type Row = typeof householdArb extends fc.Arbitrary<infer T> ? T : never
+const toPopulation = (rows: ReadonlyArray<Row>): Population => {
+  const H = rows.length
+  const P = rows.reduce((n, r) => n + r.persons.length, 0)
+  const f = (n: number) => new Float64Array(n)
+  const u = (n: number) => new Uint8Array(n)
+  const h = {
+    count: H,
+    depositsFen: f(H),
+    vehicles: u(H),
+    homes: u(H),
+    medicalFen: f(H),
+    educationFen: f(H),
+    disabilityCareFen: f(H),
+    obligorSize: u(H),
+    obligorAge: u(H),
+    obligorIncomeFen: f(H),
+    obligorOwnIncomeFen: f(H),
+    obligorSupported: u(H),
+    obligorChildren: u(H),
+    obligorFlags: u(H),
+    obligorJudgmentFen: f(H),
+    obligorAgreementFen: f(H),
+    obligorActualFen: f(H),
+    prevDibaoFen: f(H),
+    exitMonthsUsed: u(H),
+    employmentGained: u(H)
+  }
+  const p = {
+    count: P,
+    household: new Int32Array(P),
+    age: u(P),
+    wagesFen: f(P),
+    pensionFen: f(P),
+    basicPensionFen: f(P),
+    oldAgeAllowanceFen: f(P),
+    assistanceFen: f(P),
+    disabilityKind: u(P),
+    disabilityGrade: u(P),
+    flags: u(P),
+    excluded: u(P),
+    selfCareFailed: u(P)
+  }
+  let j = 0
+  rows.forEach((r, i) => {
+    h.depositsFen[i] = r.deposits
+    h.vehicles[i] = r.vehicles
+    h.homes[i] = r.homes
+    h.medicalFen[i] = r.medical
+    h.educationFen[i] = r.education
+    h.disabilityCareFen[i] = r.disabilityCare
+    if (r.obligor) {
+      const o = r.obligor
+      h.obligorSize[i] = o.size
+      h.obligorAge[i] = o.age
+      h.obligorIncomeFen[i] = o.income
+      h.obligorOwnIncomeFen[i] = o.own
+      h.obligorSupported[i] = o.supported
+      h.obligorChildren[i] = o.children
+      h.obligorFlags[i] = o.flags
+      h.obligorJudgmentFen[i] = o.judgment
+      h.obligorAgreementFen[i] = o.agreement
+      h.obligorActualFen[i] = o.actual
+    }
+    if (r.prev) {
+      h.prevDibaoFen[i] = r.prev.dibao
+      h.exitMonthsUsed[i] = r.prev.used
+      h.employmentGained[i] = r.prev.gained
+    }
+    for (const q of r.persons) {
+      p.household[j] = i
+      p.age[j] = q.age
+      p.wagesFen[j] = q.wages
+      p.pensionFen[j] = q.pension
+      p.basicPensionFen[j] = q.basicPension
+      p.oldAgeAllowanceFen[j] = q.oldAge
+      p.assistanceFen[j] = q.assistance
+      if (q.disability) {
+        p.disabilityKind[j] = q.disability[0]
+        p.disabilityGrade[j] = q.disability[1]
+      }
+      p.flags[j] = q.flags
+      p.excluded[j] = q.excluded
+      p.selfCareFailed[j] = q.selfCareFailed
+      j++
+    }
+  })
+  return { households: h, persons: p }
+}
+
+describe("assessPopulation", () => {
+  it("agrees with assessHousehold on every row of a synthetic population, for several policies", () => {
+    const pop = getOrThrow(syntheticPopulation({ seed: 2024, size: 400, lineFen: 74000 }))
+    for (const [policy, month] of [
+      [policies.beijing, "2024-08"],
+      [policies.jinanUrban, "2021-08"],
+      [compositeStandard(policies.jinanUrban), "2021-08"],
+      [rich, "2025-03"]
+    ] as const) {
+      const batch = getOrThrow(assessPopulation(pop, policy, { month }))
+      agreeRowByRow(pop, policy, month, batch)
+    }
+  })
+
+  it("batch and single results agree on every household (property)", () => {
+    const policiesToTry = [
+      [policies.beijing, "2024-08"],
+      [rich, "2025-03"],
+      [compositeStandard(rich), "2025-03"],
+      [policies.weifangRural, "2021-08"]
+    ] as const
+    fc.assert(
+      fc.property(
+        fc.array(householdArb, { minLength: 1, maxLength: 8 }),
+        fc.nat(policiesToTry.length - 1),
+        (rows, k) => {
+          const [policy, month] = policiesToTry[k]!
+          const pop = toPopulation(rows)
+          agreeRowByRow(pop, policy, month, getOrThrow(assessPopulation(pop, policy, { month })))
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it("rejects a bad batch as a whole, with paths", () => {
+    const pop = {
+      households: { count: 2, depositsFen: Float64Array.of(0, -1) },
+      persons: { count: 2, household: Int32Array.of(0, 5), age: Uint8Array.of(30, 40) }
+    }
+    const r = assessPopulation(pop, policies.beijing, { month: "2024-08" })
+    expect(r.ok ? [] : r.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["households.depositsFen.1", "invalid_money"]
+    ])
+    const unknown = assessPopulation({ ...pop, households: { count: 2 } }, policies.beijing, { month: "2024-08" })
+    expect(unknown.ok ? [] : unknown.error.issues.map((i) => i.code)).toEqual(["unknown_household"])
+  })
+})
+
+describe("assessPopulation fuzz", () => {
+  it("never throws on arbitrary input", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.jsonValue(), (x, o) => {
+        for (const r of [assessPopulation(x, policies.beijing, { month: "2024-08" }), assessPopulation(x, x, o)]) {
+          if (!r.ok) expect(r.error.issues.length).toBeGreaterThan(0)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

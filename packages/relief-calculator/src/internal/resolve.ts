@@ -1,0 +1,150 @@
+// Looks up every parameter in force on the first day of a month, once per (policy, month).
+import { type DatedValue, err, InvalidInputError, type Issue, mulDiv, ok, type Result, valueAt } from "@jiceng/core"
+import type {
+  AssetRules,
+  DeductionRules,
+  GradualExitRules,
+  IncomeKind,
+  IncomeRules,
+  IndividualInclusionRules,
+  MarginalRules,
+  PaymentRules,
+  Policy,
+  RigidHardshipRules,
+  SupportImputation,
+  TekunRules,
+  TemporaryRules
+} from "../Policy.ts"
+
+export interface Param<T> {
+  readonly name: string
+  readonly value: T
+  readonly entry: DatedValue<T>
+}
+
+export interface Resolved {
+  readonly policyId: string
+  readonly month: string
+  readonly date: string
+  readonly line: Param<number>
+  readonly income: Param<IncomeRules>
+  readonly deductions: Param<DeductionRules>
+  readonly assets: Param<AssetRules>
+  readonly payment: Param<PaymentRules>
+  readonly support: Param<SupportImputation>
+  readonly marginal: Param<MarginalRules> | undefined
+  readonly individual: Param<IndividualInclusionRules> | undefined
+  readonly gradualExit: Param<GradualExitRules> | undefined
+  readonly disposable: Param<number> | undefined
+  readonly rigid: Param<RigidHardshipRules> | undefined
+  readonly tekun: Param<TekunRules> | undefined
+  readonly temporary: Param<TemporaryRules> | undefined
+  readonly excluded: ReadonlySet<IncomeKind>
+  readonly tekunExcluded: ReadonlySet<IncomeKind>
+  readonly tekunBasicFen: number
+  readonly warnings: ReadonlyArray<Issue>
+}
+
+const cache = new WeakMap<Policy, Map<string, Result<Resolved, InvalidInputError>>>()
+
+export const resolve = (
+  policy: Policy,
+  month: string,
+  onStale: "warn" | "error" = "warn"
+): Result<Resolved, InvalidInputError> => {
+  let byMonth = cache.get(policy)
+  if (byMonth === undefined) {
+    byMonth = new Map()
+    cache.set(policy, byMonth)
+  }
+  const key = `${month}|${onStale}`
+  const hit = byMonth.get(key)
+  if (hit !== undefined) return hit
+  const r = compute(policy, month, onStale)
+  if (byMonth.size > 256) byMonth.clear()
+  byMonth.set(key, r)
+  return r
+}
+
+const compute = (policy: Policy, month: string, onStale: "warn" | "error"): Result<Resolved, InvalidInputError> => {
+  const date = `${month}-01`
+  const issues: Array<Issue> = []
+  const warnings: Array<Issue> = []
+  const required = <T>(name: string, h: ReadonlyArray<DatedValue<T>>): Param<T> | undefined => {
+    const r = valueAt(h, date, { name, onStale })
+    if (!r.ok) {
+      issues.push(...r.error.issues.map((i) => ({ ...i, path: ["policy", "parameters", ...i.path] })))
+      return undefined
+    }
+    warnings.push(...r.value.warnings)
+    return { name, value: r.value.value, entry: r.value.entry }
+  }
+  // A programme whose parameter is absent or not yet in force is simply not assessed; past
+  // its last value it is stale like any other parameter.
+  const optional = <T>(name: string, h: ReadonlyArray<DatedValue<T>> | undefined): Param<T> | undefined => {
+    if (h === undefined) return undefined
+    const r = valueAt(h, date, { name, onStale })
+    if (!r.ok) {
+      if (r.error.issues.some((i) => i.code === "stale_parameter")) {
+        issues.push(...r.error.issues.map((i) => ({ ...i, path: ["policy", "parameters", ...i.path] })))
+      }
+      return undefined
+    }
+    warnings.push(...r.value.warnings)
+    return { name, value: r.value.value, entry: r.value.entry }
+  }
+  const p = policy.parameters
+  const line = required("dibaoLine", p.dibaoLine)
+  const income = required("incomeRules", p.incomeRules)
+  const deductions = required("deductions", p.deductions)
+  const assets = required("assets", p.assets)
+  const payment = required("payment", p.payment)
+  const support = required("supportImputation", p.supportImputation)
+  const marginal = optional("marginal", p.marginal)
+  const individual = optional("individualInclusion", p.individualInclusion)
+  const gradualExit = optional("gradualExit", p.gradualExit)
+  const disposable = optional("disposableIncomeLine", p.disposableIncomeLine)
+  const rigid = optional("rigidHardship", p.rigidHardship)
+  const tekun = optional("tekun", p.tekun)
+  const temporary = optional("temporaryAssistance", p.temporaryAssistance)
+  if (
+    issues.length > 0 ||
+    line === undefined ||
+    income === undefined ||
+    deductions === undefined ||
+    assets === undefined ||
+    payment === undefined ||
+    support === undefined
+  ) {
+    return err(new InvalidInputError(issues))
+  }
+  let tekunBasicFen = 0
+  if (tekun !== undefined) {
+    const b = tekun.value.basic
+    // "不低于 1.3 倍": a multiplier is rounded up to the fen so the standard is never below it.
+    tekunBasicFen =
+      b.kind === "amount" ? b.amountFen : mulDiv(line.value, b.multiplier.numerator, b.multiplier.denominator, "ceil")
+  }
+  return ok({
+    policyId: policy.id,
+    month,
+    date,
+    line,
+    income,
+    deductions,
+    assets,
+    payment,
+    support,
+    marginal,
+    individual,
+    gradualExit,
+    disposable,
+    rigid,
+    tekun,
+    temporary,
+    excluded: new Set(income.value.excluded),
+    tekunExcluded: new Set(tekun?.value.excludedIncome ?? []),
+    tekunBasicFen,
+    warnings
+  })
+}
