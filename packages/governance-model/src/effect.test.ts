@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import { describe, expect, it } from "vitest"
+import { Calendar, calendarLayer, createWorkflow, fromResult, partitionGrids, serviceMetrics } from "./effect.ts"
+import { workflowTemplates } from "./workflowTemplates.ts"
+
+describe("effect wrappers", () => {
+  it("succeed with the value and fail with the typed error", () => {
+    expect(Effect.runSync(partitionGrids([{ id: "a", households: 350, community: "c" }], [])).grids).toHaveLength(1)
+    const exit = Effect.runSyncExit(partitionGrids([{ id: "a", households: 450, community: "c" }], []))
+    expect(Exit.isFailure(exit)).toBe(true)
+    expect(Effect.runSync(createWorkflow(workflowTemplates.fiveOrder)).template.id).toBe("fiveOrder")
+    expect(Effect.runSync(serviceMetrics([])).cases).toBe(0)
+  })
+  it("provides the calendar as a service", () => {
+    const due = Effect.gen(function* () {
+      const cal = yield* Calendar
+      return yield* fromResult(cal.deadline("2025-01-27T10:00", { workingDays: 5 }))
+    })
+    expect(Effect.runSync(Effect.provide(due, calendarLayer())).due).toBe("2025-02-10T23:59:59")
+  })
+  it("no other module imports effect", () => {
+    const dir = import.meta.dirname
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "effect.ts"
+    )
+    for (const f of files) expect(readFileSync(join(dir, f), "utf8")).not.toMatch(/from "effect|@jiceng\/core\/effect/)
+  })
+})

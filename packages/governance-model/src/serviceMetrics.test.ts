@@ -1,0 +1,141 @@
+import { getOrThrow } from "@jiceng/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { serviceMetrics } from "./serviceMetrics.ts"
+import type { WorkflowEvent } from "./workflow.ts"
+import { workflowTemplates } from "./workflowTemplates.ts"
+
+const e = (caseId: string, event: string, at: string, data?: WorkflowEvent["data"]): WorkflowEvent => ({
+  caseId,
+  event,
+  actor: "a",
+  role: "r",
+  unit: "u",
+  at,
+  ...(data ? { data } : {})
+})
+
+// Four 12345 cases, counted by hand:
+// A: dispatched Fri 7 Mar 17:00, contact Mon 10 Mar 10:00 (due end of Mon 10) → responded;
+//    closed 11 Mar 09:00 (opened 7 Mar 16:50: 3 days 16h10m = 317 400 s); basically satisfied, resolved.
+// B: dispatched Mon 3 Mar 09:00, contact Wed 5 Mar (due end of Tue 4) → late; closed Wed 5 Mar
+//    12:00 (opened 09:00 → 183 600 s); unsatisfied, not resolved.
+// C: dispatched, never contacted, never closed, not rated.
+// D: answered at intake (no dispatch): closed 3 Mar 10:30 (opened 10:00 → 1 800 s); satisfied.
+const log = [
+  e("A", "intake", "2025-03-07T16:50"),
+  e("A", "dispatch", "2025-03-07T17:00"),
+  e("A", "contact", "2025-03-10T10:00"),
+  e("A", "close", "2025-03-11T09:00"),
+  e("A", "rate", "2025-03-12T09:00", { rating: "basicallySatisfied", resolved: true }),
+  e("B", "intake", "2025-03-03T09:00"),
+  e("B", "dispatch", "2025-03-03T09:00"),
+  e("B", "contact", "2025-03-05T09:00"),
+  e("B", "close", "2025-03-05T12:00"),
+  e("B", "rate", "2025-03-06T09:00", { rating: "unsatisfied", resolved: false }),
+  e("C", "intake", "2025-03-03T09:00"),
+  e("C", "dispatch", "2025-03-03T09:30"),
+  e("D", "intake", "2025-03-03T10:00"),
+  e("D", "answer", "2025-03-03T10:20"),
+  e("D", "close", "2025-03-03T10:30"),
+  e("D", "rate", "2025-03-04T10:30", { rating: "satisfied" })
+]
+
+describe("serviceMetrics (worked example)", () => {
+  const m = getOrThrow(serviceMetrics(log))
+  it("counts cases, dispatches and closes", () => {
+    expect(m).toMatchObject({ cases: 4, dispatched: 3, closed: 3 })
+  })
+  it("三率 with stated denominators", () => {
+    expect(m.responseRate).toMatchObject({ numerator: 1, denominator: 3, basisPoints: 3333 })
+    expect(m.resolutionRate).toMatchObject({ numerator: 1, denominator: 2, basisPoints: 5000 })
+    expect(m.satisfactionRate).toMatchObject({ numerator: 2, denominator: 3, basisPoints: 6667 })
+    expect(m.satisfactionRate.definition.zh).toContain("基本满意")
+    expect(m.responseRate.definition.en).toContain("dispatched cases")
+  })
+  it("basically satisfied can be excluded", () => {
+    const strict = getOrThrow(serviceMetrics(log, { basicallySatisfiedCounts: false }))
+    expect(strict.satisfactionRate).toMatchObject({ numerator: 1, denominator: 3 })
+  })
+  it("time to close: mean, nearest-rank median and p90 in seconds", () => {
+    // sorted: 1 800, 183 600, 317 400 → mean 167 600; median 183 600; p90 317 400.
+    expect(m.timeToClose).toEqual({ count: 3, meanSeconds: 167_600, medianSeconds: 183_600, p90Seconds: 317_400 })
+  })
+  it("the latest rating wins; at one instant the least favourable", () => {
+    const r = getOrThrow(
+      serviceMetrics([
+        e("X", "rate", "2025-03-03T09:00", { rating: "unsatisfied" }),
+        e("X", "rate", "2025-03-04T09:00", { rating: "satisfied" }),
+        e("Y", "rate", "2025-03-04T09:00", { rating: "satisfied" }),
+        e("Y", "rate", "2025-03-04T09:00", { rating: "unsatisfied" })
+      ])
+    )
+    expect(r.satisfactionRate).toMatchObject({ numerator: 1, denominator: 2 })
+  })
+  it("uses a template's mapping", () => {
+    const r = getOrThrow(
+      serviceMetrics(
+        [
+          e("1", "order", "2025-03-03T09:00"),
+          e("1", "dispatch", "2025-03-03T09:10"),
+          e("1", "grab", "2025-03-03T09:20"),
+          e("1", "publish", "2025-03-04T09:00")
+        ],
+        { mapping: workflowTemplates.fiveOrder.metrics }
+      )
+    )
+    expect(r.responseRate.numerator).toBe(1)
+    expect(r.timeToResponse.medianSeconds).toBe(600)
+  })
+  it("rejects bad events with a path", () => {
+    const r = serviceMetrics([{ ...log[0], at: "yesterday" }])
+    expect(r.ok || r.error.issues[0]?.path).toEqual([0, "at"])
+  })
+})
+
+describe("properties", () => {
+  const eventArb = fc.record({
+    caseId: fc.constantFrom("a", "b", "c", "d"),
+    event: fc.constantFrom("intake", "dispatch", "contact", "reply", "close", "rate", "visit"),
+    actor: fc.constant("x"),
+    role: fc.constant("r"),
+    unit: fc.constant("u"),
+    at: fc.constantFrom("2025-03-03T09:00", "2025-03-03T12:00", "2025-03-04T09:00", "2025-03-10T09:00"),
+    data: fc.record(
+      { rating: fc.constantFrom("satisfied", "basicallySatisfied", "unsatisfied"), resolved: fc.boolean() },
+      { requiredKeys: [] }
+    )
+  })
+  it("metrics are invariant to event order within the same timestamp (and to any reordering)", () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), fc.nat(), (events, seed) => {
+        const shuffled: Array<WorkflowEvent> = [...events]
+        let s = seed
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          s = (s * 1_103_515_245 + 12_345) % 2 ** 31
+          const j = s % (i + 1)
+          ;[shuffled[i], shuffled[j]] = [shuffled[j] as WorkflowEvent, shuffled[i] as WorkflowEvent]
+        }
+        expect(getOrThrow(serviceMetrics(shuffled))).toEqual(getOrThrow(serviceMetrics(events)))
+      })
+    )
+  })
+  it("rates stay within [0, 1] with numerator ≤ denominator", () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
+        const m = getOrThrow(serviceMetrics(events))
+        return [m.responseRate, m.resolutionRate, m.satisfactionRate].every(
+          (r) => r.numerator <= r.denominator && (r.basisPoints ?? 0) <= 10_000 && r.denominator <= m.cases
+        )
+      })
+    )
+  })
+  it("fuzz: never throws", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (a, b) => {
+        const r = serviceMetrics(a, b)
+        if (!r.ok) expect(r.error.issues.length).toBeGreaterThan(0)
+      })
+    )
+  })
+})

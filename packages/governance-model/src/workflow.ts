@@ -1,0 +1,735 @@
+import { err, InvalidInputError, type Issue, issue, ok, type Result, validate } from "@jiceng/core"
+import * as z from "zod"
+import { IllegalTransitionError } from "./errors.ts"
+import { type EscalationLevel, escalationLevels } from "./escalation.ts"
+import { fastSeconds, formatLocalDateTime, isLocalDateTime, parseLocalDateTime } from "./internal/time.ts"
+import { LocalDateTime } from "./LocalDateTime.ts"
+import { calendarCores, type Deadline, TimeLimit, type WorkingCalendar } from "./workingCalendar.ts"
+
+const Id = z.string().min(1).max(200)
+const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) })
+
+/**
+ * A guard on a transition, as data: `maxTimes` (the event may happen at most `times` times in a
+ * case, e.g. one extension), `actorNotFrom` (the actor must differ from everyone who performed
+ * the listed events: independent third-party acceptance), `requiresData` (the event must carry
+ * `rating`, `resolved` or `reason`).
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export const WorkflowGuard = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("maxTimes"), times: z.int().min(0).max(1000) }),
+  z.object({ type: z.literal("actorNotFrom"), events: z.array(Id).min(1) }),
+  z.object({ type: z.literal("requiresData"), field: z.enum(["rating", "resolved", "reason"]) })
+])
+/** @since 0.1.0 @category workflows */
+export type WorkflowGuard = z.infer<typeof WorkflowGuard>
+
+/**
+ * A state of a workflow. A `deadline` starts when the case enters the state (or escalates in
+ * it); when it passes, `onOverdue` is the event {@link Workflow.fireOverdue} fires.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export const WorkflowStateDef = z.object({
+  id: Id,
+  name: Bilingual,
+  terminal: z.boolean().optional(),
+  deadline: z.object({ limit: TimeLimit, onOverdue: Id }).optional()
+})
+/** @since 0.1.0 @category workflows */
+export type WorkflowStateDef = z.infer<typeof WorkflowStateDef>
+
+/**
+ * A declared transition: `event` moves a case from any state in `from` to `to` (omit `to` to
+ * stay), performed by one of `roles`. `escalates` moves the case one level up the four-level
+ * linkage; `extendsBy` adds working days to the state's deadline (延期).
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export const WorkflowTransition = z.object({
+  event: Id,
+  name: Bilingual,
+  from: z.array(Id).min(1),
+  to: Id.optional(),
+  roles: z.array(Id).min(1),
+  guards: z.array(WorkflowGuard).optional(),
+  escalates: z.boolean().optional(),
+  extendsBy: z.object({ workingDays: z.int().min(1).max(365) }).optional()
+})
+/** @since 0.1.0 @category workflows */
+export type WorkflowTransition = z.infer<typeof WorkflowTransition>
+
+/**
+ * Which events of a template feed {@link serviceMetrics}.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const MetricsMapping = z.object({
+  dispatch: z.array(Id).min(1),
+  response: z.array(Id).min(1),
+  close: z.array(Id).min(1),
+  rating: z.array(Id).min(1)
+})
+/** @since 0.1.0 @category metrics */
+export type MetricsMapping = z.infer<typeof MetricsMapping>
+
+/**
+ * A workflow as data: states, transitions with roles and guards, the initial state, the
+ * escalation level cases start at, and the citations behind its time limits.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export const WorkflowTemplate = z.object({
+  id: Id,
+  name: Bilingual,
+  roles: z.array(z.object({ id: Id, name: Bilingual })).min(1),
+  states: z.array(WorkflowStateDef).min(1),
+  initial: Id,
+  transitions: z.array(WorkflowTransition).min(1),
+  startLevel: z.enum(["community", "street", "district", "city"]).optional(),
+  metrics: MetricsMapping.optional(),
+  sources: z.array(z.object({ title: z.string().min(1), note: z.string().optional() })).optional()
+})
+/** @since 0.1.0 @category workflows */
+export type WorkflowTemplate = z.infer<typeof WorkflowTemplate>
+
+/**
+ * Satisfaction as recorded at the return visit (回访): 满意 / 基本满意 / 不满意.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export const Satisfaction = z.enum(["satisfied", "basicallySatisfied", "unsatisfied"])
+/** @since 0.1.0 @category workflows */
+export type Satisfaction = z.infer<typeof Satisfaction>
+
+/**
+ * One transition of one case: who (actor, role, unit), when (local time), what (event), and
+ * optional data (a rating, whether it was resolved, a reason).
+ *
+ * @example
+ * ```ts
+ * import { WorkflowEvent } from "@jiceng/governance-model"
+ * WorkflowEvent.safeParse({ caseId: "c1", event: "order", actor: "王女士", role: "resident", unit: "3号楼", at: "2025-03-03T09:00" }).success //=> true
+ * ```
+ * @since 0.1.0
+ * @category workflows
+ */
+export const WorkflowEvent = z.object({
+  caseId: Id,
+  event: Id,
+  actor: Id,
+  role: Id,
+  unit: Id,
+  at: LocalDateTime,
+  data: z
+    .object({ rating: Satisfaction.optional(), resolved: z.boolean().optional(), reason: z.string().optional() })
+    .optional()
+})
+/** @since 0.1.0 @category workflows */
+export type WorkflowEvent = z.infer<typeof WorkflowEvent>
+
+/**
+ * The state of one case after replaying its events.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export interface CaseState {
+  readonly caseId: string
+  readonly state: string
+  readonly terminal: boolean
+  readonly level: EscalationLevel
+  readonly openedAt: string
+  readonly updatedAt: string
+  /** When the current state's deadline clock started (entering the state or escalating). */
+  readonly since: string
+  readonly events: number
+  /** How many times each event happened. */
+  readonly counts: Readonly<Record<string, number>>
+  /** Working days added to the current deadline by extensions. */
+  readonly extensionWorkingDays: number
+  /** Actors of the events named by `actorNotFrom` guards. */
+  readonly actors: Readonly<Record<string, ReadonlyArray<string>>>
+}
+
+/**
+ * An event allowed in a state, with the roles that may perform it.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export interface AllowedEvent {
+  readonly event: string
+  readonly name: { readonly zh: string; readonly en: string }
+  readonly roles: ReadonlyArray<string>
+  readonly to: string
+}
+
+/**
+ * A compiled workflow. All methods are pure and return `Result`s.
+ *
+ * @since 0.1.0
+ * @category workflows
+ */
+export interface Workflow {
+  readonly template: WorkflowTemplate
+  /** The state of a case before its first event. */
+  readonly initial: (caseId: string, at: string) => CaseState
+  /** Events allowed in the case's current state (as SeeClickFix exposes transitions). */
+  readonly allowed: (state: CaseState) => ReadonlyArray<AllowedEvent>
+  /** Apply one event to a case (`undefined` = a new case). */
+  readonly apply: (
+    state: CaseState | undefined,
+    event: WorkflowEvent
+  ) => Result<CaseState, InvalidInputError | IllegalTransitionError>
+  /**
+   * Replay an event log (in log order) into the state of every case, optionally continuing from
+   * earlier states. All or nothing: any invalid or illegal event fails the whole replay, and every
+   * such event is reported.
+   */
+  readonly replay: (
+    events: unknown,
+    from?: ReadonlyMap<string, CaseState>
+  ) => Result<ReadonlyMap<string, CaseState>, InvalidInputError | IllegalTransitionError>
+  /** The deadline of the case's current state, if it has one. */
+  readonly deadline: (
+    state: CaseState,
+    calendar: WorkingCalendar
+  ) => Result<(Deadline & { readonly onOverdue: string }) | undefined, InvalidInputError>
+  /**
+   * Fire the `onOverdue` events of every deadline that passed before `now`, one after another
+   * (each escalation restarts the clock one level up), as `actor`. Returns the new state and the
+   * events it fired.
+   */
+  readonly fireOverdue: (
+    state: CaseState,
+    now: string,
+    calendar: WorkingCalendar,
+    actor?: { readonly actor: string; readonly role: string; readonly unit: string }
+  ) => Result<
+    { readonly state: CaseState; readonly events: ReadonlyArray<WorkflowEvent> },
+    InvalidInputError | IllegalTransitionError
+  >
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+interface CompiledTransition {
+  readonly def: WorkflowTransition
+  readonly to: number // -1 = stay
+  readonly roles: ReadonlySet<string>
+  readonly maxTimes: number
+  readonly notFrom: ReadonlyArray<number>
+  readonly requires: ReadonlyArray<"rating" | "resolved" | "reason">
+}
+
+interface Compiled {
+  readonly states: ReadonlyArray<WorkflowStateDef>
+  readonly stateIndex: ReadonlyMap<string, number>
+  readonly eventIds: ReadonlyArray<string>
+  readonly eventIndex: ReadonlyMap<string, number>
+  readonly table: Int32Array
+  readonly transitions: ReadonlyArray<CompiledTransition>
+  readonly tracked: ReadonlyArray<number> // event indices whose actors are kept
+  readonly initial: number
+  readonly startLevel: number
+}
+
+const checkTemplate = (t: WorkflowTemplate): Array<Issue> => {
+  const issues: Array<Issue> = []
+  const states = new Set<string>()
+  t.states.forEach((s, i) => {
+    if (states.has(s.id))
+      issues.push(issue(["states", i, "id"], "duplicate_state", `状态 ${s.id} 重复`, `state ${s.id} is declared twice`))
+    states.add(s.id)
+  })
+  const roles = new Set(t.roles.map((r) => r.id))
+  if (!states.has(t.initial))
+    issues.push(
+      issue(["initial"], "unknown_state", `初始状态 ${t.initial} 未声明`, `initial state ${t.initial} is not declared`)
+    )
+  const events = new Set(t.transitions.map((x) => x.event))
+  const seen = new Set<string>()
+  const terminal = new Set(t.states.filter((s) => s.terminal).map((s) => s.id))
+  t.transitions.forEach((x, i) => {
+    x.from.forEach((f, j) => {
+      if (!states.has(f))
+        issues.push(
+          issue(["transitions", i, "from", j], "unknown_state", `状态 ${f} 未声明`, `state ${f} is not declared`)
+        )
+      if (terminal.has(f))
+        issues.push(
+          issue(
+            ["transitions", i, "from", j],
+            "from_terminal",
+            `终止状态 ${f} 不能再有转移`,
+            `terminal state ${f} cannot have outgoing transitions`
+          )
+        )
+      const key = `${f}\u0000${x.event}`
+      if (seen.has(key))
+        issues.push(
+          issue(
+            ["transitions", i, "event"],
+            "ambiguous_transition",
+            `状态 ${f} 下事件 ${x.event} 声明了两次`,
+            `event ${x.event} is declared twice from state ${f}`
+          )
+        )
+      seen.add(key)
+    })
+    if (x.to !== undefined && !states.has(x.to))
+      issues.push(
+        issue(["transitions", i, "to"], "unknown_state", `状态 ${x.to} 未声明`, `state ${x.to} is not declared`)
+      )
+    x.roles.forEach((r, j) => {
+      if (!roles.has(r))
+        issues.push(
+          issue(["transitions", i, "roles", j], "unknown_role", `角色 ${r} 未声明`, `role ${r} is not declared`)
+        )
+    })
+    x.guards?.forEach((g, j) => {
+      if (g.type === "actorNotFrom")
+        for (const e of g.events)
+          if (!events.has(e))
+            issues.push(
+              issue(["transitions", i, "guards", j], "unknown_event", `事件 ${e} 未声明`, `event ${e} is not declared`)
+            )
+    })
+  })
+  t.states.forEach((s, i) => {
+    const on = s.deadline?.onOverdue
+    if (on !== undefined && !seen.has(`${s.id}\u0000${on}`))
+      issues.push(
+        issue(
+          ["states", i, "deadline", "onOverdue"],
+          "unknown_event",
+          `状态 ${s.id} 的超期事件 ${on} 不是该状态允许的事件`,
+          `overdue event ${on} of state ${s.id} is not allowed in that state`
+        )
+      )
+  })
+  return issues
+}
+
+const compile = (t: WorkflowTemplate): Compiled => {
+  const stateIndex = new Map(t.states.map((s, i) => [s.id, i] as const))
+  const eventIds = [...new Set(t.transitions.map((x) => x.event))]
+  const eventIndex = new Map(eventIds.map((e, i) => [e, i] as const))
+  const table = new Int32Array(t.states.length * eventIds.length).fill(-1)
+  const tracked = new Set<number>()
+  const transitions = t.transitions.map((def, k): CompiledTransition => {
+    for (const f of def.from) table[(stateIndex.get(f) ?? 0) * eventIds.length + (eventIndex.get(def.event) ?? 0)] = k
+    let maxTimes = Number.POSITIVE_INFINITY
+    const notFrom: Array<number> = []
+    const requires: Array<"rating" | "resolved" | "reason"> = []
+    for (const g of def.guards ?? []) {
+      if (g.type === "maxTimes") maxTimes = Math.min(maxTimes, g.times)
+      else if (g.type === "requiresData") requires.push(g.field)
+      else
+        for (const e of g.events) {
+          const ix = eventIndex.get(e) ?? 0
+          notFrom.push(ix)
+          tracked.add(ix)
+        }
+    }
+    return {
+      def,
+      to: def.to === undefined ? -1 : (stateIndex.get(def.to) ?? 0),
+      roles: new Set(def.roles),
+      maxTimes,
+      notFrom,
+      requires
+    }
+  })
+  return {
+    states: t.states,
+    stateIndex,
+    eventIds,
+    eventIndex,
+    table,
+    transitions,
+    tracked: [...tracked],
+    initial: stateIndex.get(t.initial) ?? 0,
+    startLevel: escalationLevels.indexOf(t.startLevel ?? "community")
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replay
+
+interface Rec {
+  caseId: string
+  state: number
+  level: number
+  opened: number
+  updated: number
+  since: number
+  events: number
+  counts: Array<number>
+  openedAt: string
+  updatedAt: string
+  sinceAt: string
+  extension: number
+  actors: Map<number, Array<string>> | undefined
+  broken: boolean
+}
+
+const isNonEmpty = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 200
+
+// A structural check equivalent to `WorkflowEvent` for the hot loop; anything it rejects is
+// re-validated with the zod schema so the error messages come from one place.
+export const fastEventCheck = (e: unknown): e is WorkflowEvent => {
+  if (typeof e !== "object" || e === null) return false
+  const o = e as Record<string, unknown>
+  if (
+    !isNonEmpty(o.caseId) ||
+    !isNonEmpty(o.event) ||
+    !isNonEmpty(o.actor) ||
+    !isNonEmpty(o.role) ||
+    !isNonEmpty(o.unit) ||
+    typeof o.at !== "string" ||
+    !isLocalDateTime(o.at)
+  )
+    return false
+  const d = o.data
+  if (d === undefined) return true
+  if (typeof d !== "object" || d === null || Array.isArray(d)) return false
+  const data = d as Record<string, unknown>
+  const r = data.rating
+  if (r !== undefined && r !== "satisfied" && r !== "basicallySatisfied" && r !== "unsatisfied") return false
+  if (data.resolved !== undefined && typeof data.resolved !== "boolean") return false
+  if (data.reason !== undefined && typeof data.reason !== "string") return false
+  return true
+}
+
+/** Validate an event log: fast structural check, zod for the messages when anything fails. */
+export const validateEvents = (events: unknown): Result<ReadonlyArray<WorkflowEvent>, InvalidInputError> => {
+  if (Array.isArray(events)) {
+    let okAll = true
+    for (let i = 0; i < events.length; i++)
+      if (!fastEventCheck(events[i])) {
+        okAll = false
+        break
+      }
+    if (okAll) return ok(events as ReadonlyArray<WorkflowEvent>)
+  }
+  const r = validate(z.array(WorkflowEvent), events)
+  return r.ok ? ok(r.value) : r
+}
+
+const NO_ACTORS: Readonly<Record<string, ReadonlyArray<string>>> = Object.freeze({})
+
+const quote = (xs: ReadonlyArray<string>): string => (xs.length === 0 ? "—" : xs.join(", "))
+
+/**
+ * Compile a workflow template: check it (unknown states, roles or events, ambiguous or
+ * terminal-state transitions, overdue events not allowed where they fire — all reported at
+ * once) and return a {@link Workflow} that applies and replays events.
+ *
+ * @example
+ * ```ts
+ * import { createWorkflow, workflowTemplates } from "@jiceng/governance-model"
+ * const wf = createWorkflow(workflowTemplates.fiveOrder)
+ * if (!wf.ok) throw wf.error
+ * const log = [
+ *   { caseId: "r1", event: "order", actor: "王女士", role: "resident", unit: "3号楼", at: "2025-03-03T09:00" },
+ *   { caseId: "r1", event: "dispatch", actor: "李主任", role: "community", unit: "东山社区", at: "2025-03-03T10:00" }
+ * ]
+ * const cases = wf.value.replay(log)
+ * cases.ok && cases.value.get("r1")?.state //=> "dispatched"
+ * ```
+ * @since 0.1.0
+ * @category workflows
+ */
+export const createWorkflow = (template: unknown): Result<Workflow, InvalidInputError> => {
+  const parsed = validate(WorkflowTemplate, template)
+  if (!parsed.ok) return parsed
+  const t = parsed.value
+  const problems = checkTemplate(t)
+  if (problems.length > 0) return err(new InvalidInputError(problems))
+  const c = compile(t)
+  const E = c.eventIds.length
+
+  const allowedIn = (state: number, level: number): Array<AllowedEvent> => {
+    const out: Array<AllowedEvent> = []
+    for (let e = 0; e < E; e++) {
+      const k = c.table[state * E + e] ?? -1
+      if (k < 0) continue
+      const tr = c.transitions[k]
+      if (!tr || (tr.def.escalates && level >= escalationLevels.length - 1)) continue
+      out.push({
+        event: tr.def.event,
+        name: tr.def.name,
+        roles: tr.def.roles,
+        to: tr.to < 0 ? (c.states[state]?.id ?? "") : (c.states[tr.to]?.id ?? "")
+      })
+    }
+    return out
+  }
+
+  const zeros: Array<number> = new Array(E).fill(0)
+  const norm = (at: string): string => (at.length === 16 ? `${at}:00` : at)
+  const fresh = (caseId: string, at: number, atText: string): Rec => ({
+    caseId,
+    state: c.initial,
+    level: c.startLevel,
+    opened: at,
+    updated: at,
+    since: at,
+    events: 0,
+    counts: zeros.slice(),
+    openedAt: atText,
+    updatedAt: atText,
+    sinceAt: atText,
+    extension: 0,
+    actors: undefined,
+    broken: false
+  })
+
+  const fromState = (s: CaseState): Rec => {
+    const counts = zeros.slice()
+    for (const [ev, n] of Object.entries(s.counts)) {
+      const ix = c.eventIndex.get(ev)
+      if (ix !== undefined) counts[ix] = n
+    }
+    const actors = new Map<number, Array<string>>()
+    for (const [ev, list] of Object.entries(s.actors)) {
+      const ix = c.eventIndex.get(ev)
+      if (ix !== undefined) actors.set(ix, [...list])
+    }
+    return {
+      caseId: s.caseId,
+      state: c.stateIndex.get(s.state) ?? c.initial,
+      level: Math.max(0, escalationLevels.indexOf(s.level)),
+      opened: parseLocalDateTime(s.openedAt) ?? 0,
+      updated: parseLocalDateTime(s.updatedAt) ?? 0,
+      since: parseLocalDateTime(s.since) ?? 0,
+      events: s.events,
+      counts,
+      openedAt: s.openedAt,
+      updatedAt: s.updatedAt,
+      sinceAt: s.since,
+      extension: s.extensionWorkingDays,
+      actors: actors.size > 0 ? actors : undefined,
+      broken: false
+    }
+  }
+
+  const toState = (r: Rec): CaseState => {
+    const counts: Record<string, number> = {}
+    for (let e = 0; e < E; e++) if ((r.counts[e] ?? 0) > 0) counts[c.eventIds[e] ?? ""] = r.counts[e] ?? 0
+    let actors: Record<string, ReadonlyArray<string>> = NO_ACTORS
+    if (r.actors) {
+      actors = {}
+      for (const [ix, list] of r.actors) actors[c.eventIds[ix] ?? ""] = [...list]
+    }
+    const st = c.states[r.state]
+    return {
+      caseId: r.caseId,
+      state: st?.id ?? "",
+      terminal: st?.terminal === true,
+      level: escalationLevels[r.level] ?? "community",
+      openedAt: norm(r.openedAt),
+      updatedAt: norm(r.updatedAt),
+      since: norm(r.sinceAt),
+      events: r.events,
+      counts,
+      extensionWorkingDays: r.extension,
+      actors
+    }
+  }
+
+  // Apply one validated event; returns an issue instead of mutating when it is illegal.
+  const step = (r: Rec, ev: WorkflowEvent, at: number, i: number): Issue | undefined => {
+    const e = c.eventIndex.get(ev.event)
+    const k = e === undefined ? -1 : (c.table[r.state * E + e] ?? -1)
+    if (k < 0) {
+      const allowed = allowedIn(r.state, r.level).map((a) => a.event)
+      return issue(
+        ["events", i, "event"],
+        "illegal_transition",
+        `案件 ${r.caseId} 处于“${c.states[r.state]?.id ?? ""}”状态，不允许事件“${ev.event}”；允许的事件：${quote(allowed)}`,
+        `case ${r.caseId} is in state "${c.states[r.state]?.id ?? ""}", where event "${ev.event}" is not allowed; allowed events: ${quote(allowed)}`
+      )
+    }
+    const tr = c.transitions[k] as CompiledTransition
+    if (!tr.roles.has(ev.role))
+      return issue(
+        ["events", i, "role"],
+        "role_not_allowed",
+        `事件“${ev.event}”须由 ${quote(tr.def.roles)} 执行，不能由角色“${ev.role}”执行`,
+        `event "${ev.event}" must be performed by ${quote(tr.def.roles)}, not by role "${ev.role}"`
+      )
+    if (r.events > 0 && at < r.updated)
+      return issue(
+        ["events", i, "at"],
+        "time_before_previous",
+        `案件 ${r.caseId} 的事件时间 ${ev.at} 早于上一事件 ${formatLocalDateTime(r.updated)}`,
+        `case ${r.caseId}: event time ${ev.at} is before the previous event at ${formatLocalDateTime(r.updated)}`
+      )
+    if (tr.def.escalates && r.level >= escalationLevels.length - 1)
+      return issue(
+        ["events", i, "event"],
+        "at_top_level",
+        `案件 ${r.caseId} 已在市级，无法再上报`,
+        `case ${r.caseId} is already at the city level and cannot escalate further`
+      )
+    if ((r.counts[e as number] ?? 0) >= tr.maxTimes)
+      return issue(
+        ["events", i, "event"],
+        "guard_failed",
+        `事件“${ev.event}”在一个案件中最多 ${tr.maxTimes} 次`,
+        `event "${ev.event}" may happen at most ${tr.maxTimes} time(s) in a case`
+      )
+    for (const f of tr.requires)
+      if (ev.data?.[f] === undefined)
+        return issue(
+          ["events", i, "data", f],
+          "guard_failed",
+          `事件“${ev.event}”须填写 ${f}`,
+          `event "${ev.event}" must carry data.${f}`
+        )
+    for (const ix of tr.notFrom)
+      if (r.actors?.get(ix)?.includes(ev.actor))
+        return issue(
+          ["events", i, "actor"],
+          "guard_failed",
+          `${ev.actor} 已执行过“${c.eventIds[ix]}”，不能再执行“${ev.event}”（须独立）`,
+          `${ev.actor} performed "${c.eventIds[ix]}" and so cannot perform "${ev.event}" (independence)`
+        )
+    // Legal: mutate. A case opens at its first event.
+    if (r.events === 0) {
+      r.opened = r.since = at
+      r.openedAt = r.sinceAt = ev.at
+    }
+    const moved = tr.to >= 0 && tr.to !== r.state
+    if (tr.to >= 0) r.state = tr.to
+    if (tr.def.escalates) r.level++
+    if (moved || tr.def.escalates) {
+      r.since = at
+      r.sinceAt = ev.at
+      r.extension = 0
+    }
+    if (tr.def.extendsBy) r.extension += tr.def.extendsBy.workingDays
+    r.updated = at
+    r.updatedAt = ev.at
+    r.events++
+    r.counts[e as number] = (r.counts[e as number] ?? 0) + 1
+    if (c.tracked.includes(e as number)) {
+      r.actors ??= new Map()
+      const list = r.actors.get(e as number)
+      if (list) list.push(ev.actor)
+      else r.actors.set(e as number, [ev.actor])
+    }
+    return undefined
+  }
+
+  const replay: Workflow["replay"] = (events, from) => {
+    const valid = validateEvents(events)
+    if (!valid.ok) return valid
+    const log = valid.value
+    const recs = new Map<string, Rec>()
+    if (from) for (const [id, s] of from) recs.set(id, fromState(s))
+    const issues: Array<Issue> = []
+    for (let i = 0; i < log.length; i++) {
+      const ev = log[i] as WorkflowEvent
+      const at = fastSeconds(ev.at)
+      let r = recs.get(ev.caseId)
+      if (r === undefined) {
+        r = fresh(ev.caseId, at, ev.at)
+        recs.set(ev.caseId, r)
+      }
+      if (r.broken) continue
+      const bad = step(r, ev, at, i)
+      if (bad) {
+        r.broken = true
+        if (issues.length < 100) issues.push(bad)
+      }
+    }
+    if (issues.length > 0) return err(new IllegalTransitionError(issues))
+    const out = new Map<string, CaseState>()
+    for (const [id, r] of recs) out.set(id, toState(r))
+    return ok(out)
+  }
+
+  const apply: Workflow["apply"] = (state, event) => {
+    const r = replay([event], state ? new Map([[state.caseId, state]]) : undefined)
+    if (!r.ok) return r
+    const s = r.value.get((event as WorkflowEvent).caseId)
+    return s ? ok(s) : err(new InvalidInputError([issue(["caseId"], "unknown_case", "案件不存在", "no such case")]))
+  }
+
+  const deadline: Workflow["deadline"] = (state, calendar) => {
+    const def = c.states[c.stateIndex.get(state.state) ?? -1]?.deadline
+    if (!def) return ok(undefined)
+    const limit =
+      "workingDays" in def.limit && state.extensionWorkingDays > 0
+        ? { workingDays: def.limit.workingDays + state.extensionWorkingDays }
+        : def.limit
+    const d = calendar.deadline(state.since, limit)
+    return d.ok ? ok({ ...d.value, onOverdue: def.onOverdue }) : d
+  }
+
+  const fireOverdue: Workflow["fireOverdue"] = (
+    state,
+    now,
+    calendar,
+    actor = { actor: "system", role: "system", unit: "system" }
+  ) => {
+    const nowSec = parseLocalDateTime(now)
+    const core = calendarCores.get(calendar)
+    if (nowSec === undefined || core === undefined)
+      return err(
+        new InvalidInputError([
+          issue(
+            nowSec === undefined ? ["now"] : ["calendar"],
+            "invalid_input",
+            nowSec === undefined ? "当前时间无效" : "日历须由 workingCalendar 创建",
+            nowSec === undefined ? "now is not a valid local date-time" : "calendar must come from workingCalendar"
+          )
+        ])
+      )
+    let s = state
+    const fired: Array<WorkflowEvent> = []
+    for (let guard = 0; guard < 64; guard++) {
+      const d = deadline(s, calendar)
+      if (!d.ok) return d
+      if (d.value === undefined) break
+      const due = parseLocalDateTime(d.value.due) ?? 0
+      // Someone acted after the deadline (or the overdue event already fired): nothing to fire.
+      if (nowSec <= due || (parseLocalDateTime(s.updatedAt) ?? 0) > due) break
+      const allowed = allowedIn(c.stateIndex.get(s.state) ?? 0, escalationLevels.indexOf(s.level))
+      if (!allowed.some((a) => a.event === d.value?.onOverdue)) break
+      const ev: WorkflowEvent = {
+        caseId: s.caseId,
+        event: d.value.onOverdue,
+        ...actor,
+        at: formatLocalDateTime(due + 1)
+      }
+      const next = apply(s, ev)
+      if (!next.ok) return next
+      fired.push(ev)
+      s = next.value
+    }
+    return ok({ state: s, events: fired })
+  }
+
+  return ok({
+    template: t,
+    initial: (caseId, at) => toState(fresh(caseId, parseLocalDateTime(at) ?? 0, at)),
+    allowed: (state) => allowedIn(c.stateIndex.get(state.state) ?? c.initial, escalationLevels.indexOf(state.level)),
+    apply,
+    replay,
+    deadline,
+    fireOverdue
+  })
+}
