@@ -1,8 +1,184 @@
 /**
- * `@jiceng/volunteer-points/effect` — the package's entry points as Effects. The only module of the
- * package that imports `effect` (an optional peer dependency).
+ * `@jiceng/volunteer-points/effect` — the ledger as an Effect service over a pluggable journal
+ * store, with typed failures. The only module of the package that imports `effect` (an
+ * optional peer dependency).
  *
  * @since 0.1.0
  * @module
  */
+import type { InvalidInputError } from "@jiceng/core"
+import { fromResult } from "@jiceng/core/effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import {
+  type BatchOutcome,
+  type CreateTransfersOptions,
+  createLedger,
+  JournalError,
+  type Ledger,
+  type LedgerIntegrityError,
+  type LedgerSnapshot,
+  type LogBatch,
+  restoreLedger,
+  type VerifyReport
+} from "./createLedger.ts"
+import type { AccountResult, AccountState, TransferResult } from "./LedgerModel.ts"
+
 export { fromResult, lift } from "@jiceng/core/effect"
+
+/**
+ * Where committed batches are kept: `load` returns them in order at start-up, `append` stores
+ * one batch. `append` must complete synchronously (as `node:sqlite` does) because the ledger
+ * rolls a batch back when its journal write fails, before the call returns.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { inMemoryJournalStore } from "@jiceng/volunteer-points/effect"
+ * const store = inMemoryJournalStore([])
+ * Effect.runSync(store.load).length //=> 0
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export class JournalStore extends Context.Service<
+  JournalStore,
+  {
+    readonly load: Effect.Effect<ReadonlyArray<LogBatch>, JournalError>
+    readonly append: (batch: LogBatch) => Effect.Effect<void, JournalError>
+  }
+>()("@jiceng/volunteer-points/JournalStore") {}
+
+/**
+ * A journal store over an array you own (appended to in place), e.g. to inspect it in tests.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { inMemoryJournalStore } from "@jiceng/volunteer-points/effect"
+ * const batches: Array<never> = []
+ * const store = inMemoryJournalStore(batches)
+ * Effect.runSync(store.load) //=> []
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const inMemoryJournalStore = (batches: Array<LogBatch>): JournalStore["Service"] => ({
+  load: Effect.sync(() => [...batches]),
+  append: (batch) =>
+    Effect.sync(() => {
+      batches.push(batch)
+    })
+})
+
+/**
+ * A layer providing an empty in-memory {@link JournalStore}.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { InMemoryJournal, JournalStore } from "@jiceng/volunteer-points/effect"
+ * const program = Effect.gen(function* () {
+ *   const store = yield* JournalStore
+ *   return yield* store.load
+ * })
+ * Effect.runSync(Effect.provide(program, InMemoryJournal)) //=> []
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const InMemoryJournal: Layer.Layer<JournalStore> = Layer.sync(JournalStore, () => inMemoryJournalStore([]))
+
+/**
+ * The ledger as a service: every operation is an `Effect` failing with a tagged error
+ * (`InvalidInputError`, `JournalError`, `LedgerIntegrityError`), so `Effect.catchTag` works.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import { InMemoryJournal, LedgerService, ledgerLayer } from "@jiceng/volunteer-points/effect"
+ * const program = Effect.gen(function* () {
+ *   const ledger = yield* LedgerService
+ *   yield* ledger.createAccounts([{ id: "fund", unit: "min" }, { id: "v1", unit: "min" }])
+ *   yield* ledger.createTransfers([{ id: "t1", debitAccountId: "fund", creditAccountId: "v1", amount: 90 }])
+ *   return (yield* ledger.account("v1"))?.balance
+ * })
+ * Effect.runSync(Effect.provide(program, Layer.provide(ledgerLayer(), InMemoryJournal))) //=> 90
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export class LedgerService extends Context.Service<
+  LedgerService,
+  {
+    readonly createAccounts: (
+      input: unknown
+    ) => Effect.Effect<BatchOutcome<AccountResult>, InvalidInputError | JournalError>
+    readonly createTransfers: (
+      input: unknown,
+      options?: CreateTransfersOptions
+    ) => Effect.Effect<BatchOutcome<TransferResult>, InvalidInputError | JournalError>
+    readonly correct: (input: unknown) => Effect.Effect<BatchOutcome<TransferResult>, InvalidInputError | JournalError>
+    readonly tick: Effect.Effect<BatchOutcome<TransferResult>, InvalidInputError | JournalError>
+    readonly account: (id: string) => Effect.Effect<AccountState | undefined>
+    readonly verify: (options?: {
+      readonly mode?: "full" | "state"
+    }) => Effect.Effect<VerifyReport, LedgerIntegrityError>
+    readonly snapshot: Effect.Effect<LedgerSnapshot>
+    /** The underlying ledger, for synchronous reads. */
+    readonly ledger: Ledger
+  }
+>()("@jiceng/volunteer-points/Ledger") {}
+
+/**
+ * Builds the {@link LedgerService} over the {@link JournalStore} in context: loads the
+ * journal, replays it (rechecking every hash), and from then on appends each committed batch
+ * before the call returns; a failed append rolls the batch back and fails with `JournalError`.
+ *
+ * @example
+ * ```ts
+ * import * as Layer from "effect/Layer"
+ * import { InMemoryJournal, ledgerLayer } from "@jiceng/volunteer-points/effect"
+ * const live = Layer.provide(ledgerLayer({ clock: () => 0 }), InMemoryJournal)
+ * Layer.isLayer(live) //=> true
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const ledgerLayer = (
+  options: { readonly clock?: () => number } = {}
+): Layer.Layer<LedgerService, InvalidInputError | LedgerIntegrityError | JournalError, JournalStore> =>
+  Layer.effect(
+    LedgerService,
+    Effect.gen(function* () {
+      const store = yield* JournalStore
+      const batches = yield* store.load
+      const onCommit = (batch: LogBatch): void => {
+        const exit = Effect.runSyncExit(store.append(batch))
+        if (Exit.isFailure(exit)) throw new Error(`journal append failed: ${String(exit.cause)}`)
+      }
+      const ledgerOptions = options.clock ? { clock: options.clock, onCommit } : { onCommit }
+      const last = batches[batches.length - 1]
+      const ledger: Ledger = yield* fromResult(
+        last === undefined
+          ? createLedger(ledgerOptions)
+          : restoreLedger({ format: "jiceng-ledger/1", batches, head: last.hash }, ledgerOptions)
+      )
+      return {
+        createAccounts: (input: unknown) => Effect.suspend(() => fromResult(ledger.createAccounts(input))),
+        createTransfers: (input: unknown, o?: CreateTransfersOptions) =>
+          Effect.suspend(() => fromResult(ledger.createTransfers(input, o))),
+        correct: (input: unknown) => Effect.suspend(() => fromResult(ledger.correct(input))),
+        tick: Effect.suspend(() => fromResult(ledger.tick())),
+        account: (id: string) => Effect.sync(() => ledger.account(id)),
+        verify: (o?: { readonly mode?: "full" | "state" }) => Effect.suspend(() => fromResult(ledger.verify(o))),
+        snapshot: Effect.sync(() => ledger.snapshot()),
+        ledger
+      }
+    })
+  )
+
+export { JournalError }

@@ -3,6 +3,36 @@
  * double-entry ledger that never creates or loses a point.
  *
  * @since 0.1.0
- * @module @jiceng/volunteer-points
+ * @module
  */
-export { nationalStarTable, type StarTable, starLevel } from "./starLevel.ts"
+export {
+  type BatchOutcome,
+  CorrectionInput,
+  type CreateTransfersOptions,
+  createLedger,
+  JournalError,
+  type Ledger,
+  LedgerIntegrityError,
+  type LedgerOptions,
+  LedgerSnapshot,
+  LogBatch,
+  restoreLedger,
+  type UnitTotals,
+  type VerifyReport
+} from "./createLedger.ts"
+export {
+  AccountBatch,
+  AccountInput,
+  type AccountResult,
+  type AccountState,
+  Amount,
+  explainCode,
+  LedgerId,
+  TransferBatch,
+  type TransferFailureCode,
+  TransferInput,
+  TransferKind,
+  type TransferResult,
+  type TransferState
+} from "./LedgerModel.ts"
+export { type CitedStarTable, nationalStarTable, type StarTable, starLevel, starTables } from "./starLevel.ts"

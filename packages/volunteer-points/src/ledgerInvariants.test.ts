@@ -1,0 +1,381 @@
+import { getOrThrow } from "@jiceng/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { createLedger, type Ledger, restoreLedger } from "./createLedger.ts"
+import { parseTransferFast } from "./internal/fastTransfer.ts"
+import { TransferInput } from "./LedgerModel.ts"
+
+// Roles of a points scheme: the issuer (community fund) creates points; holders may never go
+// negative; redemption, expiry and donation accounts are where points leave circulation.
+const HOLDERS = ["h0", "h1", "h2", "h3"]
+const ROLES = ["issuer", "redeemed", "expired", "donated"]
+
+const open = (clock?: () => number): Ledger => {
+  const l = getOrThrow(createLedger(clock ? { clock } : {}))
+  getOrThrow(
+    l.createAccounts([
+      ...ROLES.map((id) => ({ id, unit: "pts" })),
+      ...HOLDERS.map((id) => ({ id, unit: "pts", debitsMustNotExceedCredits: true, maxCreditBalance: 5_000 })),
+      { id: "other", unit: "min" }
+    ])
+  )
+  return l
+}
+
+type Op =
+  | { t: "issue" | "redeem" | "expire" | "donate" | "gift"; from: number; to: number; amount: number; linked: boolean }
+  | { t: "hold"; from: number; amount: number; timeout: number }
+  | { t: "post" | "void"; target: number; amount: number | undefined }
+  | { t: "correct"; target: number; amount: number }
+  | { t: "wrongUnit"; amount: number }
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    t: fc.constantFrom("issue", "redeem", "expire", "donate", "gift") as fc.Arbitrary<"issue">,
+    from: fc.nat(3),
+    to: fc.nat(3),
+    amount: fc.integer({ min: 1, max: 400 }),
+    linked: fc.boolean()
+  }),
+  fc.record({
+    t: fc.constant("hold" as const),
+    from: fc.nat(3),
+    amount: fc.integer({ min: 1, max: 400 }),
+    timeout: fc.nat(3_000)
+  }),
+  fc.record({
+    t: fc.constantFrom("post", "void") as fc.Arbitrary<"post">,
+    target: fc.nat(),
+    amount: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined })
+  }),
+  fc.record({ t: fc.constant("correct" as const), target: fc.nat(), amount: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ t: fc.constant("wrongUnit" as const), amount: fc.integer({ min: 1, max: 10 }) })
+)
+
+/** Turns generated ops into transfer batches with unique ids. */
+const toBatches = (ops: ReadonlyArray<Op>, batchSize: number): Array<Array<TransferInput>> => {
+  const holds: Array<string> = []
+  const moves: Array<TransferInput> = []
+  const out: Array<TransferInput> = []
+  ops.forEach((op, i) => {
+    const id = `x${i}`
+    const h = (k: number) => HOLDERS[k]!
+    let t: TransferInput
+    switch (op.t) {
+      case "issue":
+        t = { id, debitAccountId: "issuer", creditAccountId: h(op.to), amount: op.amount }
+        break
+      case "redeem":
+      case "expire":
+      case "donate":
+        t = {
+          id,
+          debitAccountId: h(op.from),
+          creditAccountId: `${op.t === "donate" ? "donat" : op.t.slice(0, -1)}ed`,
+          amount: op.amount
+        }
+        break
+      case "gift":
+        t = {
+          id,
+          debitAccountId: h(op.from),
+          creditAccountId: h(op.to === op.from ? (op.to + 1) % 4 : op.to),
+          amount: op.amount
+        }
+        break
+      case "hold":
+        holds.push(id)
+        t = { id, kind: "pending", debitAccountId: h(op.from), creditAccountId: "redeemed", amount: op.amount }
+        if (op.timeout > 0) t = { ...t, timeoutMs: op.timeout }
+        break
+      case "post":
+      case "void":
+        t = { id, kind: op.t, pendingId: holds[op.target % Math.max(1, holds.length)] ?? "none" }
+        if (op.amount !== undefined) t = { ...t, amount: op.amount }
+        break
+      case "correct": {
+        const m = moves[op.target % Math.max(1, moves.length)]
+        t = m
+          ? {
+              id,
+              debitAccountId: m.creditAccountId!,
+              creditAccountId: m.debitAccountId!,
+              amount: op.amount,
+              reverses: m.id,
+              reason: "fix"
+            }
+          : { id, debitAccountId: "issuer", creditAccountId: "h0", amount: op.amount }
+        break
+      }
+      case "wrongUnit":
+        t = { id, debitAccountId: "other", creditAccountId: "h0", amount: op.amount }
+    }
+    if ((t.kind ?? "transfer") === "transfer") moves.push(t)
+    out.push(t)
+  })
+  // Chains: an issue/redeem/... op with linked=true links to the next event (never the last).
+  const linkedFlags = ops.map((op) => "linked" in op && op.linked)
+  const batches: Array<Array<TransferInput>> = []
+  for (let i = 0; i < out.length; i += batchSize) {
+    const slice = out
+      .slice(i, i + batchSize)
+      .map((t, k) => (linkedFlags[i + k] && k < Math.min(batchSize, out.length - i) - 1 ? { ...t, linked: true } : t))
+    batches.push(slice)
+  }
+  return batches
+}
+
+const run = (ops: ReadonlyArray<Op>, batchSize: number, clockStep = 500): Ledger => {
+  let now = 0
+  const l = open(() => now)
+  for (const b of toBatches(ops, batchSize)) {
+    now += clockStep
+    getOrThrow(l.createTransfers(b))
+  }
+  return l
+}
+
+const bal = (l: Ledger, id: string) => l.account(id)!.balance
+
+describe("ledger invariants (property tests)", () => {
+  it("Σ debits = Σ credits per unit, posted and pending, after any batches", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 120 }), fc.integer({ min: 1, max: 20 }), (ops, size) => {
+        const l = run(ops, size)
+        for (const unit of ["pts", "min"]) {
+          const accts = l.accounts().filter((a) => a.unit === unit)
+          const sum = (f: (a: (typeof accts)[number]) => number) => accts.reduce((s, a) => s + f(a), 0)
+          if (sum((a) => a.debitsPosted) !== sum((a) => a.creditsPosted)) return false
+          if (sum((a) => a.debitsPending) !== sum((a) => a.creditsPending)) return false
+        }
+        return l.verify({ mode: "state" }).ok
+      })
+    )
+  })
+
+  it("issued − redeemed − expired − donated = outstanding liability", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 120 }), fc.integer({ min: 1, max: 20 }), (ops, size) => {
+        const l = run(ops, size)
+        const issued = -bal(l, "issuer")
+        const outstanding = HOLDERS.reduce((s, h) => s + bal(l, h), 0)
+        return issued - bal(l, "redeemed") - bal(l, "expired") - bal(l, "donated") === outstanding
+      })
+    )
+  })
+
+  it("no limited account ever goes negative or above its cap, pending included", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 120 }), fc.integer({ min: 1, max: 20 }), (ops, size) => {
+        let now = 0
+        const l = open(() => now)
+        for (const b of toBatches(ops, size)) {
+          now += 700
+          getOrThrow(l.createTransfers(b))
+          for (const h of HOLDERS) {
+            const a = l.account(h)!
+            if (a.available < 0 || a.creditsPosted + a.creditsPending - a.debitsPosted > 5_000) return false
+          }
+        }
+        return true
+      })
+    )
+  })
+
+  it("replaying the log reproduces the state exactly", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 80 }), fc.integer({ min: 1, max: 20 }), (ops, size) => {
+        const l = run(ops, size)
+        const r = getOrThrow(restoreLedger(JSON.parse(JSON.stringify(l.snapshot()))))
+        expect(r.accounts()).toEqual(l.accounts())
+        expect(r.transfers()).toEqual(l.transfers())
+        expect(r.head()).toBe(l.head())
+        return l.verify().ok
+      }),
+      { numRuns: 60 }
+    )
+  })
+
+  it("is idempotent under duplicated and reordered resubmission", () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 80 }),
+        (ops, picks) => {
+          const l = open()
+          const outcome = new Map<string, string>()
+          const sent: Array<TransferInput> = []
+          for (const b of toBatches(ops, 7)) {
+            const r = getOrThrow(l.createTransfers(b))
+            b.forEach((t, k) => {
+              outcome.set(t.id, r.results[k]!.code)
+              sent.push(t)
+            })
+          }
+          const before = JSON.stringify(l.accounts())
+          // Retries of events that were decided (not dropped as part of a failed chain), in
+          // any order, with duplicates; chain members are retried as their own chains would be.
+          const retry = picks
+            .map((p) => sent[p % sent.length]!)
+            .filter((t) => outcome.get(t.id) !== "linked_event_failed" && t.linked !== true)
+          const r = getOrThrow(l.createTransfers(retry))
+          return (
+            JSON.stringify(l.accounts()) === before &&
+            r.results.every(
+              (x, k) => x.code === (outcome.get(retry[k]!.id) === "created" ? "exists" : "id_already_failed")
+            )
+          )
+        }
+      )
+    )
+  })
+
+  it("gives the same balances for any order of unlimited transfers, with duplicates", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.integer({ min: 1, max: 1_000 })), { minLength: 1, maxLength: 40 }),
+        fc.integer(),
+        (moves, seed) => {
+          const make = () => {
+            const l = getOrThrow(createLedger())
+            getOrThrow(l.createAccounts(["a", "b", "c", "d"].map((id) => ({ id, unit: "u" }))))
+            return l
+          }
+          const ts = moves
+            .filter(([d, c]) => d !== c)
+            .map(([d, c, amount], i) => ({
+              id: `m${i}`,
+              debitAccountId: "abcd"[d]!,
+              creditAccountId: "abcd"[c]!,
+              amount
+            }))
+          const a = make()
+          getOrThrow(a.createTransfers(ts))
+          const shuffled = fc.sample(fc.shuffledSubarray(ts, { minLength: ts.length, maxLength: ts.length }), {
+            seed,
+            numRuns: 1
+          })[0]!
+          const b = make()
+          getOrThrow(b.createTransfers([...shuffled, ...ts.slice(0, 3)]))
+          return (
+            JSON.stringify(a.accounts().map((x) => x.balance)) === JSON.stringify(b.accounts().map((x) => x.balance))
+          )
+        }
+      )
+    )
+  })
+
+  it("never double-spends when a timeout races a redemption (post, void and retries interleaved)", () => {
+    type Step = { t: "post" | "void" | "tick" | "retryPost"; dt: number; amount: number }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.array(
+          fc.record({
+            t: fc.constantFrom("post", "void", "tick", "retryPost") as fc.Arbitrary<Step["t"]>,
+            dt: fc.nat(400),
+            amount: fc.integer({ min: 1, max: 500 })
+          }),
+          { maxLength: 12 }
+        ),
+        (hold, timeout, steps) => {
+          let now = 0
+          const l = open(() => now)
+          getOrThrow(l.createTransfers([{ id: "earn", debitAccountId: "issuer", creditAccountId: "h0", amount: 500 }]))
+          getOrThrow(
+            l.createTransfers([
+              {
+                id: "hold",
+                kind: "pending",
+                debitAccountId: "h0",
+                creditAccountId: "redeemed",
+                amount: hold,
+                timeoutMs: timeout
+              }
+            ])
+          )
+          let created = 0
+          let posted = 0
+          steps.forEach((s, i) => {
+            now += s.dt
+            const ev =
+              s.t === "tick"
+                ? undefined
+                : s.t === "void"
+                  ? { id: `v${i}`, kind: "void", pendingId: "hold" }
+                  : {
+                      id: s.t === "retryPost" ? "p-retry" : `p${i}`,
+                      kind: "post",
+                      pendingId: "hold",
+                      amount: Math.min(s.amount, hold)
+                    }
+            const r = getOrThrow(ev ? l.createTransfers([ev]) : l.tick())
+            for (const x of r.results)
+              if (x.code === "created") {
+                created++
+                if (ev?.kind === "post") posted = x.amount
+              }
+          })
+          now += timeout + 1
+          getOrThrow(l.tick())
+          const status = l.transfer("hold")!.status
+          const h0 = l.account("h0")!
+          return (
+            created <= 1 &&
+            h0.debitsPending === 0 &&
+            h0.debitsPosted === posted &&
+            h0.balance === 500 - posted &&
+            (status === "posted") === posted > 0 &&
+            bal(l, "redeemed") === posted &&
+            l.verify().ok
+          )
+        }
+      )
+    )
+  })
+
+  it("applies nothing of a batch that contains one invalid event", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 30 }), fc.nat(), fc.anything(), (ops, at, junk) => {
+        const l = run(ops, 5)
+        const head = l.head()
+        const before = JSON.stringify(l.accounts())
+        const batch: Array<unknown> = toBatches(ops, 1_000)[0]?.map((t) => ({ ...t, id: `${t.id}-again` })) ?? []
+        batch.splice(at % (batch.length + 1), 0, { id: "", amount: junk })
+        const r = l.createTransfers(batch)
+        return !r.ok && l.head() === head && JSON.stringify(l.accounts()) === before
+      })
+    )
+  })
+})
+
+describe("the fast-path parser agrees with the TransferInput schema", () => {
+  const near = fc.record(
+    {
+      id: fc.oneof(fc.string({ maxLength: 3 }), fc.constant("t".repeat(129)), fc.integer()),
+      kind: fc.constantFrom("transfer", "pending", "post", "void", "other", undefined),
+      debitAccountId: fc.constantFrom("a", "b", "", undefined, 3),
+      creditAccountId: fc.constantFrom("a", "b", undefined),
+      amount: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.constantFrom(1.5, 2 ** 53, Number.NaN, "3", undefined)),
+      pendingId: fc.constantFrom("p", undefined, ""),
+      timeoutMs: fc.constantFrom(0, 10, -1, 0.5, undefined),
+      code: fc.constantFrom(0, 65535, 65536, -1, undefined),
+      ref: fc.constantFrom("r", undefined, null),
+      reverses: fc.constantFrom("o", undefined),
+      reason: fc.constantFrom("why", "", "x".repeat(501), undefined),
+      linked: fc.constantFrom(true, false, undefined, 1),
+      extra: fc.constantFrom(undefined, 1)
+    },
+    { requiredKeys: [] }
+  )
+  it("accepts exactly what zod accepts (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(near, fc.anything()),
+        (x) => (parseTransferFast(x) !== undefined) === TransferInput.safeParse(x).success
+      ),
+      { numRuns: 5_000 }
+    )
+  })
+})
