@@ -186,6 +186,65 @@ export const SupportImputation = z
 /** @since 0.1.0 @category models */
 export type SupportImputation = z.infer<typeof SupportImputation>
 
+/**
+ * Categories of dibao recipient that a locality may top up (分类施保): elderly people (at or
+ * above `elderlyAge`), minors (under 18), severely disabled people (grade 1–2, or grade 3
+ * intellectual or mental) and people with a catastrophic illness (重特大疾病).
+ *
+ * @example
+ * ```ts
+ * import { TopUpCategory } from "@jiceng/relief-calculator"
+ * TopUpCategory.options //=> ["elderly", "minor", "severeDisability", "seriousIllness"]
+ * ```
+ * @since 0.1.0
+ * @category models
+ */
+export const TopUpCategory = z.enum(["elderly", "minor", "severeDisability", "seriousIllness"])
+/** @since 0.1.0 @category models */
+export type TopUpCategory = z.infer<typeof TopUpCategory>
+
+/**
+ * 分类施保: monthly top-ups for members of a dibao household in particular categories, on top
+ * of the gap amount (Shanghai raises the level for the elderly, minors, the severely disabled
+ * and the seriously ill, 上海市社会救助条例 art. 16). No national rule exists, so everything is a
+ * parameter: an amount or a share of the line per category (a share is rounded half-up to the
+ * fen), the elderly age, and whether a member in several categories gets the highest top-up or
+ * their sum.
+ *
+ * @example
+ * ```ts
+ * import { CategoryTopUps } from "@jiceng/relief-calculator"
+ * const rules = {
+ *   elderlyAge: 60,
+ *   stacking: "highest",
+ *   items: [{ category: "elderly", amount: { kind: "lineShare", rate: { numerator: 1, denominator: 10 } } }]
+ * }
+ * CategoryTopUps.safeParse(rules).success //=> true
+ * ```
+ * @since 0.1.0
+ * @category models
+ */
+export const CategoryTopUps = z.object({
+  elderlyAge: z.int().min(0).max(130),
+  stacking: z.enum(["highest", "sum"]),
+  items: z
+    .array(
+      z.object({
+        category: TopUpCategory,
+        amount: z.discriminatedUnion("kind", [
+          z.object({ kind: z.literal("amount"), amountFen: Money }),
+          z.object({ kind: z.literal("lineShare"), rate: Rate })
+        ])
+      })
+    )
+    .max(4)
+    .refine((items) => new Set(items.map((i) => i.category)).size === items.length, {
+      params: { code: "duplicate_category", zh: "分类施保类别重复", en: "a top-up category is listed twice" }
+    })
+})
+/** @since 0.1.0 @category models */
+export type CategoryTopUps = z.infer<typeof CategoryTopUps>
+
 /** 刚性支出困难家庭 (from 2025-01-01): the share of income that rigid spending must exceed. */
 export const RigidHardshipRules = z.object({ ratio: Rate, includeBasicLiving: z.boolean() })
 /** @since 0.1.0 @category models */
@@ -203,8 +262,17 @@ export const TekunRules = z.object({
 /** @since 0.1.0 @category models */
 export type TekunRules = z.infer<typeof TekunRules>
 
-/** 临时救助 caps in months of the dibao line, per person or per household. */
+/**
+ * 临时救助 caps in months of the dibao line, per person or per household, and two local
+ * conditions that are named parameters because no national rule fixes them:
+ * `oncePerCause` — one award per cause per calendar year or per rolling 12 months (a county
+ * rule [S29]; absent or `null` = no limit) — and `expenditureIncomeTest` — for the expenditure
+ * type, per-capita counted income below the local disposable-income line with assets passing
+ * ([S29; S33]; absent = `"none"`).
+ */
 export const TemporaryRules = z.object({
+  oncePerCause: z.enum(["calendarYear", "rolling12Months"]).nullable().optional(),
+  expenditureIncomeTest: z.enum(["none", "belowDisposableIncome"]).optional(),
   capBasis: z.enum(["perPerson", "household"]),
   emergencyCapMonths: z.int().min(0).max(120),
   specialHardshipCapMonths: z.int().min(0).max(120).nullable(),
@@ -237,6 +305,7 @@ export const PolicyParameters = z.object({
   disposableIncomeLine: ParameterHistorySchema(Money).optional(),
   rigidHardship: ParameterHistorySchema(RigidHardshipRules).optional(),
   tekun: ParameterHistorySchema(TekunRules).optional(),
+  categoryTopUps: ParameterHistorySchema(CategoryTopUps).optional(),
   temporaryAssistance: ParameterHistorySchema(TemporaryRules).optional()
 })
 /** @since 0.1.0 @category models */

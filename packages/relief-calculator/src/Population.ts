@@ -4,8 +4,9 @@ import { type IncomeKind, MAX_FEN } from "./Policy.ts"
 
 /**
  * Household columns of a {@link Population}; every array has `count` entries and missing
- * columns read as zeros. Money is integer fen in `Float64Array`s. An obligor (one per
- * household, supporting every member) exists where `obligorSize > 0`; `obligorFlags` bits:
+ * columns read as zeros. Money is integer fen in `Float64Array`s. One obligor per household
+ * (supporting every member) can be given here, where `obligorSize > 0`; households with more
+ * obligors list them in {@link ObligorColumns}. `obligorFlags` bits:
  * 1 on dibao, 2 特困, 4 severe disability, 8 lacks capacity/missing/imprisoned, 16 assets within
  * low-income rules, 32 has a judgment (`obligorJudgmentFen`), 64 has an agreement.
  *
@@ -80,8 +81,41 @@ export interface PersonColumns {
 }
 
 /**
+ * Obligor columns of a {@link Population}: relatives living apart who owe support
+ * (赡养/抚养/扶养义务人), any number per household, each supporting every member of its
+ * household. `household` must be non-decreasing (obligors grouped by household) and `size` is
+ * the obligor's own household size (1–50). Flags and money as in the `obligor*` household
+ * columns; 0 in `supported` or `children` reads as 1. Together with a household-column
+ * obligor, a household has at most 20.
+ *
+ * @example
+ * ```ts
+ * import type { ObligorColumns } from "@jiceng/relief-calculator"
+ * // Two sons of household 0, one of them on dibao.
+ * const o: ObligorColumns = { count: 2, household: Int32Array.of(0, 0), size: Uint8Array.of(3, 2), age: Uint8Array.of(45, 62), flags: Uint8Array.of(0, 1) }
+ * ```
+ * @since 0.1.0
+ * @category populations
+ */
+export interface ObligorColumns {
+  readonly count: number
+  readonly household: Int32Array
+  readonly size: Uint8Array
+  readonly age?: Uint8Array
+  readonly incomeFen?: Float64Array
+  readonly ownIncomeFen?: Float64Array
+  readonly supported?: Uint8Array
+  readonly children?: Uint8Array
+  readonly flags?: Uint8Array
+  readonly judgmentFen?: Float64Array
+  readonly agreementFen?: Float64Array
+  readonly actualFen?: Float64Array
+}
+
+/**
  * A columnar population (typed arrays, struct of arrays) for batch assessment: raw person
- * records grouped into households. `synthetic: true` labels generated data.
+ * records grouped into households, and optionally an obligor table for households with
+ * several relatives living apart. `synthetic: true` labels generated data.
  *
  * @example
  * ```ts
@@ -99,6 +133,7 @@ export interface Population {
   readonly groupLabels?: ReadonlyArray<string>
   readonly households: HouseholdColumns
   readonly persons: PersonColumns
+  readonly obligors?: ObligorColumns
 }
 
 type Req<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> }
@@ -106,8 +141,11 @@ type Req<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> }
 export interface Columns {
   readonly h: Req<HouseholdColumns>
   readonly p: Req<PersonColumns>
+  readonly o: Req<ObligorColumns>
   /** Persons of household i are start[i] … start[i+1]−1. */
   readonly start: Int32Array
+  /** Obligors (table rows) of household i are ostart[i] … ostart[i+1]−1. */
+  readonly ostart: Int32Array
   readonly groupLabels: ReadonlyArray<string>
   /** Person income columns the caller actually supplied (the rest are shared zeros). */
   readonly incomeColumns: ReadonlyArray<(typeof PERSON_INCOME_COLUMNS)[number]>
@@ -159,6 +197,16 @@ const P_SMALL = [
   ["excluded", 4],
   ["selfCareFailed", 6]
 ] as const
+
+const O_MONEY = ["incomeFen", "ownIncomeFen", "judgmentFen", "agreementFen", "actualFen"] as const
+const O_SMALL = [
+  ["age", 130],
+  ["supported", 50],
+  ["children", 30],
+  ["flags", 127]
+] as const
+/** Obligors per household (Household.obligors has at most 20). */
+const MAX_OBLIGORS = 20
 
 const MAX_ISSUES = 20
 
@@ -360,11 +408,108 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
       start[i + 1]! += start[i]!
     }
   }
+  const ostart = new Int32Array(H + 1)
+  const o: Record<string, Float64Array | Uint8Array | Int32Array> = {}
+  let NO = 0
+  const os = pop.obligors
+  if (os !== undefined) {
+    if (typeof os !== "object" || os === null) {
+      add(["obligors"], "invalid_type", "obligors 必须是列对象", "obligors must be an object of columns")
+    } else {
+      const ot = os as Record<string, unknown>
+      const no = ot.count
+      if (!Number.isSafeInteger(no) || (no as number) < 0 || (no as number) > 50_000_000) {
+        add(
+          ["obligors", "count"],
+          "invalid_count",
+          "义务人数必须是非负整数",
+          "obligor count must be a non-negative integer"
+        )
+      } else {
+        NO = no as number
+        for (const name of O_MONEY) {
+          const c = column(ot, "obligors", name, Float64Array, NO, false)
+          if (c === undefined) continue
+          o[name] = c
+          const bad = ot[name] === undefined ? -1 : badMoney(c)
+          if (bad >= 0)
+            add(
+              ["obligors", name, bad],
+              "invalid_money",
+              `金额必须是非负整数分，实为 ${c[bad]}`,
+              `amount must be non-negative integer fen, got ${c[bad]}`
+            )
+        }
+        for (const [name, max] of O_SMALL) {
+          const c = column(ot, "obligors", name, Uint8Array, NO, false)
+          if (c === undefined) continue
+          o[name] = c
+          const bad = ot[name] === undefined ? -1 : aboveMax(c, max)
+          if (bad >= 0)
+            add(["obligors", name, bad], "too_big", `${name} 不能超过 ${max}`, `${name} must be at most ${max}`)
+        }
+        const size = column(ot, "obligors", "size", Uint8Array, NO, true)
+        if (size !== undefined) {
+          o.size = size
+          for (let k = 0; k < NO; k++) {
+            if (size[k]! < 1 || size[k]! > 50) {
+              add(
+                ["obligors", "size", k],
+                "invalid_size",
+                "义务人家庭人数须在 1 到 50 之间",
+                "an obligor's household size must be 1 to 50"
+              )
+              break
+            }
+          }
+        }
+        const oh = column(ot, "obligors", "household", Int32Array, NO, true)
+        if (oh !== undefined && issues.length === 0) {
+          o.household = oh
+          let prev = 0
+          for (let k = 0; k < NO; k++) {
+            const x = oh[k]!
+            if (x < prev || x >= H) {
+              const unknown = x >= H || x < 0
+              add(
+                ["obligors", "household", k],
+                unknown ? "unknown_household" : "unsorted_obligors",
+                unknown ? `义务人指向不存在的户 ${x}` : "义务人须按户号非递减排列",
+                unknown
+                  ? `obligor points to unknown household ${x}`
+                  : "obligors must be grouped by household in non-decreasing order"
+              )
+              break
+            }
+            ostart[x + 1]!++
+            prev = x
+          }
+          const colObligor = h.obligorSize as Uint8Array | undefined
+          for (let i = 0; i < H && issues.length === 0; i++) {
+            if (ostart[i + 1]! + (colObligor !== undefined && colObligor[i]! > 0 ? 1 : 0) > MAX_OBLIGORS) {
+              add(
+                ["obligors", "household"],
+                "too_many_obligors",
+                `第 ${i} 户的义务人超过 ${MAX_OBLIGORS} 名`,
+                `household ${i} has more than ${MAX_OBLIGORS} obligors`
+              )
+              break
+            }
+            ostart[i + 1]! += ostart[i]!
+          }
+        }
+      }
+    }
+  }
   if (issues.length > 0) return fail()
+  if (o.household === undefined) o.household = zeroColumn(Int32Array, NO)
+  if (o.size === undefined) o.size = zeroColumn(Uint8Array, NO)
   return ok({
     h: { count: H, ...h } as unknown as Req<HouseholdColumns>,
     p: { count: P, ...p } as unknown as Req<PersonColumns>,
+    o: { count: NO, ...o } as unknown as Req<ObligorColumns>,
     start,
+    ostart,
     groupLabels: (labels as ReadonlyArray<string> | undefined) ?? ["all"],
     incomeColumns: PERSON_INCOME_COLUMNS.filter(([name]) => ps[name] !== undefined)
   })
@@ -450,6 +595,29 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
     if (f & 32) o.judgmentFen = h.obligorJudgmentFen[i]!
     if (f & 64) o.agreementFen = h.obligorAgreementFen[i]!
     out.obligors = [o]
+  }
+  for (let k = c.ostart[i]!; k < c.ostart[i + 1]!; k++) {
+    const t = c.o
+    const f = t.flags[k]!
+    const o: { -readonly [K in keyof Obligor]: Obligor[K] } = {
+      id: `obligor${k}`,
+      supports: members.map((m) => m.id),
+      age: t.age[k]!,
+      householdIncomeFen: t.incomeFen[k]!,
+      householdSize: t.size[k]!,
+      ownIncomeFen: t.ownIncomeFen[k]!,
+      supportedPersons: t.supported[k]! || 1,
+      childrenCount: t.children[k]! || 1,
+      isDibao: (f & 1) !== 0,
+      isTekun: (f & 2) !== 0,
+      severeDisability: (f & 4) !== 0,
+      lacksCapacity: (f & 8) !== 0,
+      lowIncomeAssets: (f & 16) !== 0,
+      actualPaidFen: t.actualFen[k]!
+    }
+    if (f & 32) o.judgmentFen = t.judgmentFen[k]!
+    if (f & 64) o.agreementFen = t.agreementFen[k]!
+    out.obligors = [...(out.obligors ?? []), o]
   }
   if (h.prevDibaoFen[i]! > 0) {
     out.previous = {

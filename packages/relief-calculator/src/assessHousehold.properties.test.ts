@@ -49,6 +49,22 @@ const variant = (
             }
           ],
           disposableIncomeLine: [{ value: 300000, from, source: src }],
+          categoryTopUps: [
+            {
+              value: {
+                elderlyAge: 60,
+                stacking: rounding === "ceilYuan" ? "sum" : "highest",
+                items: [
+                  { category: "elderly", amount: { kind: "lineShare", rate: { numerator: 1, denominator: 3 } } },
+                  { category: "minor", amount: { kind: "amount", amountFen: 5000 } },
+                  { category: "severeDisability", amount: { kind: "amount", amountFen: 30000 } },
+                  { category: "seriousIllness", amount: { kind: "lineShare", rate: { numerator: 1, denominator: 5 } } }
+                ]
+              },
+              from,
+              source: src
+            }
+          ],
           rigidHardship: [
             { value: { ratio: { numerator: 1, denominator: 3 }, includeBasicLiving: true }, from, source: src }
           ]
@@ -84,8 +100,18 @@ describe("assessHousehold invariants (INVARIANTS.md)", () => {
         for (const t of r.tekun.members) expect(t.amountFen).toBe(t.basicFen + t.careFen)
         expect(r.gradualExit.amountFen).toBeLessThanOrEqual(h.previous?.dibaoFen ?? 0)
         expect(r.totalFen).toBe(
-          r.dibao.amountFen + r.individualInclusion.amountFen + r.gradualExit.amountFen + r.tekun.amountFen
+          r.dibao.amountFen +
+            r.categoryTopUp.amountFen +
+            r.individualInclusion.amountFen +
+            r.gradualExit.amountFen +
+            r.tekun.amountFen
         )
+        // 分类施保 goes only to members of a dibao household, each at most the sum of all categories.
+        if (!r.dibao.eligible) expect(r.categoryTopUp.amountFen).toBe(0)
+        for (const t of r.categoryTopUp.members) {
+          expect(r.unit.members).toContain(t.id)
+          expect(t.amountFen > 0 && t.amountFen <= Math.ceil(S / 3) + 5000 + 30000 + Math.ceil(S / 5)).toBe(true)
+        }
         for (const v of [r.countedIncomeFen, r.adjustedIncomeFen, r.deductionsFen, r.imputedSupportFen, r.totalFen]) {
           expect(Number.isSafeInteger(v) && v >= 0).toBe(true)
         }

@@ -15,6 +15,7 @@ import { type Param, type Resolved, resolve } from "./internal/resolve.ts"
 import {
   careTier,
   imputeSupport,
+  memberTopUp,
   noWorkCapacity,
   obligorUnableGround,
   ROUNDING,
@@ -77,6 +78,15 @@ export interface HouseholdAssessment {
       readonly tier: "selfCare" | "partial" | "full"
       readonly basicFen: number
       readonly careFen: number
+      readonly amountFen: number
+    }>
+  }
+  /** 分类施保: top-ups for members of a dibao household in the policy's categories. */
+  readonly categoryTopUp: {
+    readonly amountFen: number
+    readonly members: ReadonlyArray<{
+      readonly id: string
+      readonly categories: ReadonlyArray<"elderly" | "minor" | "severeDisability" | "seriousIllness">
       readonly amountFen: number
     }>
   }
@@ -414,6 +424,47 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     })
   }
 
+  // 7b. 分类施保: local top-ups for members of a dibao household (e.g. 上海市社会救助条例 art. 16).
+  const topUpMembers: Array<HouseholdAssessment["categoryTopUp"]["members"][number]> = []
+  let topUpFen = 0
+  if (eligible && r.topUps !== undefined) {
+    const tu = r.topUps.value
+    const sum = tu.stacking === "sum"
+    for (const m of unit) {
+      const k = disabilityCode(m)
+      const g = disabilityGrade(m)
+      const amount = memberTopUp(m.age, k, g, m.catastrophicIllness === true, tu.elderlyAge, r.topUpFen, sum)
+      if (amount <= 0) continue
+      const categories: Array<"elderly" | "minor" | "severeDisability" | "seriousIllness"> = []
+      if (m.age >= tu.elderlyAge && r.topUpFen[0] >= 0) categories.push("elderly")
+      if (m.age < 18 && r.topUpFen[1] >= 0) categories.push("minor")
+      if (severeDisability(k, g) && r.topUpFen[2] >= 0) categories.push("severeDisability")
+      if (m.catastrophicIllness === true && r.topUpFen[3] >= 0) categories.push("seriousIllness")
+      topUpMembers.push({ id: m.id, categories, amountFen: amount })
+      topUpFen += amount
+    }
+    const zhCat = { elderly: "老年人", minor: "未成年人", severeDisability: "重度残疾人", seriousIllness: "重病患者" }
+    steps.push({
+      id: "categoryTopUp",
+      title: { zh: "分类施保", en: "Category top-ups (分类施保)" },
+      citations: [r.topUps.entry.source],
+      inputs: { members: topUpMembers.length, stacking: tu.stacking, elderlyAge: tu.elderlyAge },
+      parameters: [lineParam, used(r.topUps)],
+      amountFen: topUpFen,
+      payment: true,
+      text:
+        topUpMembers.length === 0
+          ? {
+              zh: "低保家庭中没有属于分类施保类别的成员。",
+              en: "No member of the dibao household is in a top-up category."
+            }
+          : {
+              zh: `分类施保${sum ? "（各类别累加）" : "（取最高类别）"}：${topUpMembers.map((t) => `${t.id}（${t.categories.map((c) => zhCat[c]).join("、")}）${y(t.amountFen)}`).join("；")}，合计 ${y(topUpFen)}。`,
+              en: `Category top-ups (${sum ? "summed over categories" : "highest category"}): ${topUpMembers.map((t) => `${t.id} (${t.categories.join(", ")}) ${y(t.amountFen)}`).join("; ")}; total ${y(topUpFen)}.`
+            }
+    })
+  }
+
   // 8. Marginal household (art. 8; 1.5 × S by default).
   let marginal = false
   if (r.marginal !== undefined && !eligible && n > 0) {
@@ -543,7 +594,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     })
   }
 
-  const totalFen = dibaoFen + individualFen + gradualFen + tekunFen
+  const totalFen = dibaoFen + topUpFen + individualFen + gradualFen + tekunFen
   let status = 0
   if (eligible) status |= STATUS.dibao
   if (marginal) status |= STATUS.marginal
@@ -556,13 +607,25 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     id: "total",
     title: { zh: "每月合计", en: "Monthly total" },
     citations: [],
-    inputs: { dibaoFen, individualInclusionFen: individualFen, gradualExitFen: gradualFen, tekunFen },
+    inputs: {
+      dibaoFen,
+      categoryTopUpFen: topUpFen,
+      individualInclusionFen: individualFen,
+      gradualExitFen: gradualFen,
+      tekunFen
+    },
     parameters: [],
     amountFen: totalFen,
-    text: {
-      zh: `${r.month} 月合计 ${y(totalFen)}（低保 ${y(dibaoFen)}，单人保 ${y(individualFen)}，渐退 ${y(gradualFen)}，特困 ${y(tekunFen)}）。`,
-      en: `Total for ${r.month}: ${y(totalFen)} (dibao ${y(dibaoFen)}, individual ${y(individualFen)}, gradual exit ${y(gradualFen)}, 特困 ${y(tekunFen)}).`
-    }
+    text:
+      topUpFen > 0
+        ? {
+            zh: `${r.month} 月合计 ${y(totalFen)}（低保 ${y(dibaoFen)}，分类施保 ${y(topUpFen)}，单人保 ${y(individualFen)}，渐退 ${y(gradualFen)}，特困 ${y(tekunFen)}）。`,
+            en: `Total for ${r.month}: ${y(totalFen)} (dibao ${y(dibaoFen)}, category top-ups ${y(topUpFen)}, individual ${y(individualFen)}, gradual exit ${y(gradualFen)}, 特困 ${y(tekunFen)}).`
+          }
+        : {
+            zh: `${r.month} 月合计 ${y(totalFen)}（低保 ${y(dibaoFen)}，单人保 ${y(individualFen)}，渐退 ${y(gradualFen)}，特困 ${y(tekunFen)}）。`,
+            en: `Total for ${r.month}: ${y(totalFen)} (dibao ${y(dibaoFen)}, individual ${y(individualFen)}, gradual exit ${y(gradualFen)}, 特困 ${y(tekunFen)}).`
+          }
   })
 
   return {
@@ -581,6 +644,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     gradualExit: { active: gradualActive, amountFen: gradualFen, monthsRemaining },
     rigidHardship,
     tekun: { amountFen: tekunFen, members: tekunMembers },
+    categoryTopUp: { amountFen: topUpFen, members: topUpMembers },
     totalFen,
     status,
     steps,

@@ -44,6 +44,21 @@ const rich: Policy = getOrThrow(
           }
         ],
         disposableIncomeLine: [{ value: 400000, from, source: src }],
+        categoryTopUps: [
+          {
+            value: {
+              elderlyAge: 65,
+              stacking: "sum",
+              items: [
+                { category: "elderly", amount: { kind: "lineShare", rate: { numerator: 1, denominator: 7 } } },
+                { category: "severeDisability", amount: { kind: "amount", amountFen: 12345 } },
+                { category: "seriousIllness", amount: { kind: "amount", amountFen: 20000 } }
+              ]
+            },
+            from,
+            source: src
+          }
+        ],
         rigidHardship: [
           {
             value: { ratio: { numerator: 1, denominator: 2 }, includeBasicLiving: false },
@@ -70,6 +85,7 @@ const agreeRowByRow = (pop: Population, policy: Policy, month: string, batch: Po
       adjusted: batch.adjustedIncomeFen[i],
       margin: batch.marginFen[i],
       dibao: batch.dibaoFen[i],
+      topUp: batch.categoryTopUpFen[i],
       individual: batch.individualInclusionFen[i],
       gradual: batch.gradualExitFen[i],
       tekun: batch.tekunFen[i],
@@ -83,6 +99,7 @@ const agreeRowByRow = (pop: Population, policy: Policy, month: string, batch: Po
       adjusted: s.adjustedIncomeFen,
       margin: s.dibao.marginFen,
       dibao: s.dibao.amountFen,
+      topUp: s.categoryTopUp.amountFen,
       individual: s.individualInclusion.amountFen,
       gradual: s.gradualExit.amountFen,
       tekun: s.tekun.amountFen,
@@ -104,28 +121,29 @@ const personArb = fc.record({
   excluded: fc.constantFrom(0, 0, 0, 0, 2),
   selfCareFailed: fc.integer({ min: 0, max: 6 })
 })
+const obligorArb = fc.record({
+  size: fc.integer({ min: 1, max: 5 }),
+  age: fc.integer({ min: 20, max: 90 }),
+  income: fc.integer({ min: 0, max: 3_000_000 }),
+  own: money,
+  supported: fc.integer({ min: 0, max: 4 }),
+  children: fc.integer({ min: 0, max: 5 }),
+  flags: fc.integer({ min: 0, max: 127 }),
+  judgment: money,
+  agreement: money,
+  actual: money
+})
 const householdArb = fc.record({
   persons: fc.array(personArb, { minLength: 1, maxLength: 5 }),
+  /** Rows of the obligor table: further relatives living apart. */
+  more: fc.array(obligorArb, { maxLength: 3 }),
   deposits: fc.integer({ min: 0, max: 5_000_000 }),
   vehicles: fc.constantFrom(0, 0, 0, 1),
   homes: fc.integer({ min: 0, max: 2 }),
   medical: money,
   education: money,
   disabilityCare: money,
-  obligor: fc.option(
-    fc.record({
-      size: fc.integer({ min: 1, max: 5 }),
-      age: fc.integer({ min: 20, max: 90 }),
-      income: fc.integer({ min: 0, max: 3_000_000 }),
-      own: money,
-      supported: fc.integer({ min: 0, max: 4 }),
-      children: fc.integer({ min: 0, max: 5 }),
-      flags: fc.integer({ min: 0, max: 127 }),
-      judgment: money,
-      agreement: money,
-      actual: money
-    })
-  ),
+  obligor: fc.option(obligorArb),
   prev: fc.option(
     fc.record({
       dibao: fc.integer({ min: 1, max: 300000 }),
@@ -179,8 +197,38 @@ const toPopulation = (rows: ReadonlyArray<Row>): Population => {
     excluded: u(P),
     selfCareFailed: u(P)
   }
+  const O = rows.reduce((n, r) => n + r.more.length, 0)
+  const o = {
+    count: O,
+    household: new Int32Array(O),
+    size: u(O),
+    age: u(O),
+    incomeFen: f(O),
+    ownIncomeFen: f(O),
+    supported: u(O),
+    children: u(O),
+    flags: u(O),
+    judgmentFen: f(O),
+    agreementFen: f(O),
+    actualFen: f(O)
+  }
   let j = 0
+  let k = 0
   rows.forEach((r, i) => {
+    for (const x of r.more) {
+      o.household[k] = i
+      o.size[k] = x.size
+      o.age[k] = x.age
+      o.incomeFen[k] = x.income
+      o.ownIncomeFen[k] = x.own
+      o.supported[k] = x.supported
+      o.children[k] = x.children
+      o.flags[k] = x.flags
+      o.judgmentFen[k] = x.judgment
+      o.agreementFen[k] = x.agreement
+      o.actualFen[k] = x.actual
+      k++
+    }
     h.depositsFen[i] = r.deposits
     h.vehicles[i] = r.vehicles
     h.homes[i] = r.homes
@@ -223,7 +271,7 @@ const toPopulation = (rows: ReadonlyArray<Row>): Population => {
       j++
     }
   })
-  return { households: h, persons: p }
+  return { households: h, persons: p, obligors: o }
 }
 
 describe("assessPopulation", () => {
@@ -272,6 +320,83 @@ describe("assessPopulation", () => {
     ])
     const unknown = assessPopulation({ ...pop, households: { count: 2 } }, policies.beijing, { month: "2024-08" })
     expect(unknown.ok ? [] : unknown.error.issues.map((i) => i.code)).toEqual(["unknown_household"])
+  })
+})
+
+describe("assessPopulation with several obligors per household", () => {
+  // Variant A (2 × line, 50% of the household excess ÷ supported persons), Beijing ¥1,450.
+  const variantA = getOrThrow(
+    definePolicy(
+      {
+        id: "beijing-A",
+        name: { zh: "北京·方案A", en: "Beijing, variant A" },
+        parameters: {
+          supportImputation: [{ value: supportVariants.A.value, from, source: supportVariants.A.source }]
+        }
+      },
+      policies.beijing
+    )
+  )
+  const parent = {
+    households: { count: 1 },
+    persons: { count: 1, household: Int32Array.of(0), age: Uint8Array.of(75), pensionFen: Float64Array.of(50000) }
+  }
+
+  it("sums the support imputed from each obligor in the table", () => {
+    // Son: 3 people, ¥12,000 → (12,000 − 2 × 1,450 × 3) × 50% ÷ 2 supported = ¥825.
+    // Daughter: 2 people, ¥8,800 → (8,800 − 5,800) × 50% ÷ 1 = ¥1,500. Counted 500 + 825 + 1,500.
+    const pop = {
+      ...parent,
+      obligors: {
+        count: 2,
+        household: Int32Array.of(0, 0),
+        size: Uint8Array.of(3, 2),
+        age: Uint8Array.of(48, 45),
+        incomeFen: Float64Array.of(1_200_000, 880_000),
+        supported: Uint8Array.of(2, 1)
+      }
+    }
+    const r = getOrThrow(assessPopulation(pop, variantA, { month: "2024-08" }))
+    expect(r.countedIncomeFen[0]).toBe(50000 + 82500 + 150000)
+    const single = getOrThrow(assessHousehold(getOrThrow(householdFromRow(pop, 0)), variantA, { month: "2024-08" }))
+    expect(single.imputedSupportFen).toBe(232500)
+    expect(single.steps.filter((s) => s.id.startsWith("support.")).map((s) => s.amountFen)).toEqual([82500, 150000])
+  })
+
+  it("特困 needs every obligor to be unable: one able obligor in the table is enough to refuse", () => {
+    const jinan = (flags: ReadonlyArray<number>) => ({
+      households: { count: 1 },
+      persons: { count: 1, household: Int32Array.of(0), age: Uint8Array.of(68), pensionFen: Float64Array.of(30000) },
+      obligors: {
+        count: flags.length,
+        household: new Int32Array(flags.length),
+        size: Uint8Array.from(flags, () => 2),
+        age: Uint8Array.from(flags, () => 63),
+        flags: Uint8Array.from(flags)
+      }
+    })
+    // Both sons 63 and on dibao (art. 8(2)): 特困. One of them not on dibao: not 特困.
+    const both = getOrThrow(assessPopulation(jinan([1, 1]), policies.jinanUrban, { month: "2021-08" }))
+    expect(both.tekunMembers[0]).toBe(1)
+    const one = getOrThrow(assessPopulation(jinan([1, 0]), policies.jinanUrban, { month: "2021-08" }))
+    expect(one.tekunMembers[0]).toBe(0)
+  })
+
+  it("rejects obligors pointing to unknown households, unsorted, or with size 0", () => {
+    const bad = (obligors: unknown) => {
+      const r = assessPopulation({ ...parent, obligors }, policies.beijing, { month: "2024-08" })
+      return r.ok ? [] : r.error.issues.map((i) => [i.path.join("."), i.code, i.message.en])
+    }
+    expect(bad({ count: 1, household: Int32Array.of(3), size: Uint8Array.of(2) })).toEqual([
+      ["obligors.household.0", "unknown_household", "obligor points to unknown household 3"]
+    ])
+    expect(bad({ count: 1, household: Int32Array.of(0), size: Uint8Array.of(0) })[0]?.[1]).toBe("invalid_size")
+    expect(bad({ count: 1, household: Int32Array.of(0) })[0]?.[1]).toBe("missing_column")
+    expect(bad({ count: 2, household: Int32Array.of(0), size: Uint8Array.of(1, 1) })[0]?.[1]).toBe("invalid_length")
+    expect(bad({ count: 21, household: new Int32Array(21), size: new Uint8Array(21).fill(1) })[0]?.[1]).toBe(
+      "too_many_obligors"
+    )
+    expect(bad("x")[0]?.[1]).toBe("invalid_type")
   })
 })
 

@@ -3,6 +3,7 @@ import * as z from "zod"
 import { type Resolved, resolve } from "./internal/resolve.ts"
 import {
   imputeSupportFen,
+  memberTopUp,
   noWorkCapacity,
   obligorUnableFlags,
   ROUNDING,
@@ -37,6 +38,8 @@ export interface PopulationAssessment {
   readonly adjustedIncomeFen: Float64Array
   readonly marginFen: Float64Array
   readonly dibaoFen: Float64Array
+  /** 分类施保 top-ups (0 unless the policy has `categoryTopUps` and the household gets dibao). */
+  readonly categoryTopUpFen: Float64Array
   readonly individualInclusionFen: Float64Array
   readonly gradualExitFen: Float64Array
   readonly tekunFen: Float64Array
@@ -62,7 +65,7 @@ const countedPerPerson = (c: Columns, excluded: ReadonlySet<string>): Float64Arr
 
 /** The rule kernel over validated columns: one pass per household, no allocation per row. */
 export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
-  const { h, p, start } = c
+  const { h, p, o, start, ostart } = c
   const H = h.count
   const S = r.line.value
   const tekunOn = r.tekun !== undefined
@@ -118,6 +121,12 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
   const gradualCol = new Float64Array(H)
   const tekunCol = new Float64Array(H)
   const totalCol = new Float64Array(H)
+  const topUpCol = new Float64Array(H)
+  const tu = r.topUps?.value
+  const topUpOn = tu !== undefined
+  const topUpSum = tu?.stacking === "sum"
+  const elderlyAge = tu?.elderlyAge ?? 0
+  const topUpFen = r.topUpFen
 
   for (let i = 0; i < H; i++) {
     const s0 = start[i]!
@@ -135,13 +144,20 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
       (maxHomes !== null && h.homes[i]! > maxHomes)
     )
     const hasObligor = h.obligorSize[i]! > 0
-    const obligorUnable =
+    const o0 = ostart[i]!
+    const o1 = ostart[i + 1]!
+    // 特困人员认定办法 art. 8: every obligor must be unable to perform.
+    let obligorUnable =
       !hasObligor || obligorUnableFlags(h.obligorAge[i]!, h.obligorOwnIncomeFen[i]!, h.obligorFlags[i]!, D)
+    for (let k = o0; k < o1 && obligorUnable; k++) {
+      obligorUnable = obligorUnableFlags(o.age[k]!, o.ownIncomeFen[k]!, o.flags[k]!, D)
+    }
     let n = 0
     let counted = 0
     let tekunN = 0
     let tekunFen = 0
     let candidates = 0
+    let topUp = 0
     for (let j = s0; j < s1; j++) {
       if (excl[j] !== 0) continue
       const ag = age[j]!
@@ -159,6 +175,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
       n++
       counted += dIncome[j]!
       if ((pflags[j]! & 1) !== 0 || severeDisability(k, g)) candidates++
+      if (topUpOn) topUp += memberTopUp(ag, k, g, (pflags[j]! & 1) !== 0, elderlyAge, topUpFen, topUpSum)
     }
     if (hasObligor && n > 0) {
       const of = h.obligorFlags[i]!
@@ -175,6 +192,24 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
         (of & 64) !== 0 ? h.obligorAgreementFen[i]! : -1,
         h.obligorActualFen[i]!
       )
+    }
+    if (n > 0) {
+      for (let k = o0; k < o1; k++) {
+        const of = o.flags[k]!
+        counted += imputeSupportFen(
+          support,
+          S,
+          o.incomeFen[k]!,
+          o.size[k]!,
+          o.supported[k]! || 1,
+          o.children[k]! || 1,
+          (of & 1) !== 0,
+          (of & 2) !== 0,
+          (of & 32) !== 0 ? o.judgmentFen[k]! : -1,
+          (of & 64) !== 0 ? o.agreementFen[k]! : -1,
+          o.actualFen[k]!
+        )
+      }
     }
     const med = h.medicalFen[i]!
     const edu = h.educationFen[i]!
@@ -197,6 +232,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     if (eligible) {
       st |= STATUS.dibao
       dibao = roundPayment(ceiling - adjusted, rounding, minimum, ceiling)
+      if (topUp > 0) topUpCol[i] = topUp
     } else if (n > 0) {
       if (mg !== undefined) {
         marginal =
@@ -260,7 +296,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     indivCol[i] = indiv
     gradualCol[i] = gradual
     tekunCol[i] = tekunFen
-    totalCol[i] = dibao + indiv + gradual + tekunFen
+    totalCol[i] = dibao + (eligible ? topUp : 0) + indiv + gradual + tekunFen
   }
   return {
     count: H,
@@ -273,6 +309,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     adjustedIncomeFen: adjustedCol,
     marginFen: marginCol,
     dibaoFen: dibaoCol,
+    categoryTopUpFen: topUpCol,
     individualInclusionFen: indivCol,
     gradualExitFen: gradualCol,
     tekunFen: tekunCol,

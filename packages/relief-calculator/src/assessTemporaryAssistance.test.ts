@@ -130,3 +130,192 @@ describe("assessTemporaryAssistance (R13)", () => {
     )
   })
 })
+
+describe("assessTemporaryAssistance: once per cause per year", () => {
+  // County rule [S29]: ≤ 6 × the line per person, township approves ≤ 3 ×, one award per cause per year.
+  const county = (oncePerCause: "calendarYear" | "rolling12Months") =>
+    withRules(1000, {
+      ...none,
+      capBasis: "perPerson",
+      emergencyCapMonths: 6,
+      specialHardshipCapMonths: null,
+      expenditureMaxMonths: 6,
+      oncePerCause
+    })
+  const fire = (previous: ReadonlyArray<{ cause: string; month: string }>) => ({
+    type: "emergency",
+    month: "2024-08",
+    needFen: 500_000,
+    cause: "fire",
+    previousAwards: previous
+  })
+
+  it("refuses a second award for the same cause in the same calendar year", () => {
+    const r = getOrThrow(
+      assessTemporaryAssistance(household(3), fire([{ cause: "fire", month: "2024-02" }]), county("calendarYear"))
+    )
+    expect([r.eligible, r.refusal, r.awardFen]).toEqual([false, "sameCause", 0])
+    expect(r.steps.map((s) => s.id)).toEqual(["temporary.oncePerCause"])
+    expect(r.steps[0]?.text.en).toBe(
+      '"fire" was already assisted in 2024-02; the same cause is assisted once per calendar year.'
+    )
+    expect(r.steps[0]?.text.zh).toContain("同一年度同一事由不再救助")
+  })
+
+  it("the window is a named parameter: 2023-11 is last year, but within 12 months", () => {
+    const prev = [{ cause: "fire", month: "2023-11" }]
+    const calendar = getOrThrow(assessTemporaryAssistance(household(3), fire(prev), county("calendarYear")))
+    // 6 × ¥1,000 × 3 = ¥18,000 cap; the ¥5,000 need is awarded in full.
+    expect([calendar.eligible, calendar.awardFen, calendar.capFen]).toEqual([true, 500_000, 1_800_000])
+    const rolling = getOrThrow(assessTemporaryAssistance(household(3), fire(prev), county("rolling12Months")))
+    expect(rolling.refusal).toBe("sameCause")
+    // Exactly 12 months earlier is outside the rolling window.
+    const a = getOrThrow(
+      assessTemporaryAssistance(household(3), fire([{ cause: "fire", month: "2023-08" }]), county("rolling12Months"))
+    )
+    expect(a.eligible).toBe(true)
+  })
+
+  it("other causes and later awards do not count; a missing cause is an error", () => {
+    const other = fire([
+      { cause: "illness", month: "2024-03" },
+      { cause: "fire", month: "2024-10" }
+    ])
+    expect(getOrThrow(assessTemporaryAssistance(household(3), other, county("calendarYear"))).awardFen).toBe(500_000)
+    const noCause = assessTemporaryAssistance(
+      household(3),
+      { type: "emergency", month: "2024-08", needFen: 1 },
+      county("calendarYear")
+    )
+    expect(noCause.ok ? [] : noCause.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["event.cause", "missing_cause"]
+    ])
+  })
+})
+
+describe("assessTemporaryAssistance: expenditure-type income test", () => {
+  // [S29; S33]: per-capita income below last year's per-capita disposable income (¥2,000 here).
+  const tested = getOrThrow(
+    definePolicy(
+      {
+        id: "expenditure-test",
+        name: { zh: "支出型收入审核", en: "expenditure income test" },
+        parameters: {
+          dibaoLine: [{ value: 100000, from: "2021-07-01", source: src }],
+          disposableIncomeLine: [{ value: 200000, from: "2021-07-01", source: src }],
+          temporaryAssistance: [
+            {
+              value: {
+                ...none,
+                capBasis: "perPerson",
+                emergencyCapMonths: 6,
+                specialHardshipCapMonths: null,
+                expenditureMaxMonths: 6,
+                expenditureIncomeTest: "belowDisposableIncome"
+              },
+              from: "2021-07-01",
+              source: src
+            }
+          ]
+        }
+      },
+      policies.beijing
+    )
+  )
+  const family = (wagesFen: number, assets?: { vehicles: number }) => ({
+    members: [
+      {
+        id: "a",
+        age: 40,
+        incomes: [
+          { kind: "wages", amountFen: wagesFen },
+          { kind: "scholarship", amountFen: 200000 }
+        ]
+      },
+      { id: "b", age: 38, incomes: [] },
+      { id: "c", age: 12, incomes: [] }
+    ],
+    ...(assets ? { assets } : {})
+  })
+  const surgery = { type: "expenditure", month: "2024-08", needFen: 1_000_000 }
+
+  it("passes when counted income is below D × n (the scholarship is not counted)", () => {
+    // Counted ¥5,000 < ¥2,000 × 3; cap 6 × ¥1,000 × 3 = ¥18,000; award the ¥10,000 need.
+    const r = getOrThrow(assessTemporaryAssistance(family(500_000), surgery, tested))
+    expect([r.eligible, r.awardFen]).toEqual([true, 1_000_000])
+    expect(r.steps.map((s) => s.id)).toEqual(["temporary.incomeTest", "temporary.expenditure"])
+  })
+
+  it("refuses at D × n exactly (strictly below), with the margin, and when assets fail", () => {
+    const r = getOrThrow(assessTemporaryAssistance(family(600_000), surgery, tested))
+    expect([r.eligible, r.refusal, r.awardFen]).toEqual([false, "income", 0])
+    expect(r.steps[0]?.text.en).toBe(
+      "Income ¥6000.00 is not below the disposable-income line ¥2000.00 × 3 = ¥6000.00 (by ¥0.00): not eligible for expenditure-type assistance."
+    )
+    const car = getOrThrow(assessTemporaryAssistance(family(100_000, { vehicles: 1 }), surgery, tested))
+    expect(car.refusal).toBe("assets")
+    // The emergency type has no income test.
+    expect(
+      getOrThrow(assessTemporaryAssistance(family(900_000), { ...surgery, type: "emergency" }, tested)).eligible
+    ).toBe(true)
+  })
+
+  it("needs a disposable-income line in force: an error, never a silent pass", () => {
+    const noD = withRules(1000, {
+      ...none,
+      capBasis: "perPerson",
+      emergencyCapMonths: 6,
+      specialHardshipCapMonths: null,
+      expenditureMaxMonths: 6,
+      expenditureIncomeTest: "belowDisposableIncome"
+    })
+    const r = assessTemporaryAssistance(family(0), surgery, noD)
+    expect(r.ok ? [] : r.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["policy.parameters.disposableIncomeLine", "no_value_in_force"]
+    ])
+  })
+
+  it("a refused or granted award is reproduced by its payment steps and never exceeds cap or need (property)", () => {
+    const policiesToTry = [
+      tested,
+      withRules(1000, {
+        ...none,
+        capBasis: "household",
+        emergencyCapMonths: 3,
+        specialHardshipCapMonths: 6,
+        expenditureMaxMonths: 4,
+        oncePerCause: "rolling12Months",
+        expenditureIncomeTest: "none"
+      })
+    ]
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.nat(5_000_000),
+        fc.constantFrom("emergency", "expenditure"),
+        fc.array(
+          fc.record({
+            cause: fc.constantFrom("fire", "flood"),
+            month: fc.constantFrom("2023-07", "2023-09", "2024-01", "2024-08", "2024-12")
+          }),
+          { maxLength: 3 }
+        ),
+        fc.nat(1),
+        (wages, need, type, previousAwards, k) => {
+          const r = getOrThrow(
+            assessTemporaryAssistance(
+              family(wages),
+              { type, month: "2024-08", needFen: need, cause: "fire", previousAwards },
+              policiesToTry[k]!
+            )
+          )
+          const paid = r.steps.filter((s) => s.payment === true).reduce((n, s) => n + (s.amountFen ?? 0), 0)
+          expect(paid).toBe(r.awardFen)
+          expect(r.awardFen <= r.capFen && r.awardFen <= need && r.awardFen >= 0).toBe(true)
+          if (!r.eligible) expect(r.awardFen).toBe(0)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})

@@ -13,6 +13,7 @@ export { dibaoGap } from "./dibaoGap.ts"
 export type { ParameterUsed, Step } from "./Explanation.ts"
 export { AssessOptions, DisabilityKind, ExclusionStatus, Household, Member, Obligor } from "./Household.ts"
 export {
+  CategoryTopUps,
   definePolicy,
   IncomeKind,
   Money,
@@ -20,8 +21,15 @@ export {
   type PolicyPatch,
   Rate,
   RigidKind,
-  SupportImputation
+  SupportImputation,
+  TopUpCategory
 } from "./Policy.ts"
-export { type HouseholdColumns, householdFromRow, type PersonColumns, type Population } from "./Population.ts"
+export {
+  type HouseholdColumns,
+  householdFromRow,
+  type ObligorColumns,
+  type PersonColumns,
+  type Population
+} from "./Population.ts"
 export { compositeStandard, policies, supportVariants } from "./policies.ts"
 export { SyntheticOptions, syntheticPopulation } from "./syntheticPopulation.ts"

@@ -119,6 +119,17 @@ export const cite = {
     url: "https://www.szlhq.gov.cn/xxgk/zcfg/zcwjk/zcwd/bsfw/content/post_11824899.html",
     verified: false
   },
+  s29: {
+    title:
+      "County temporary-assistance page (xxhjd): ≤ 6 × the urban monthly line per person; township approves ≤ 3 ×; one application per cause per year",
+    url: "http://qingfeng.xxhjd.gov.cn/index.php/index/hmzcxxy/contentid/2115/id/68",
+    verified: false
+  },
+  s33: {
+    title: "临时救助 types (急难型 / 支出型) and the expenditure-type income and asset test (mirrored local Q&A)",
+    url: "http://www.listarc.com/gzcy/hdzsk/mzj/202211/t20221130_2813490.htm",
+    verified: false
+  },
   s32: {
     title: "Asset exclusions of an unnamed city (vehicles, 2+ homes)",
     url: "https://ddtbk.com/qita/2458769a4acb7c95cdf58813b2e1a25b.html",

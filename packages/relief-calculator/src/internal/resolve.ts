@@ -2,6 +2,7 @@
 import { type DatedValue, err, InvalidInputError, type Issue, mulDiv, ok, type Result, valueAt } from "@jiceng/core"
 import type {
   AssetRules,
+  CategoryTopUps,
   DeductionRules,
   GradualExitRules,
   IncomeKind,
@@ -38,12 +39,17 @@ export interface Resolved {
   readonly disposable: Param<number> | undefined
   readonly rigid: Param<RigidHardshipRules> | undefined
   readonly tekun: Param<TekunRules> | undefined
+  readonly topUps: Param<CategoryTopUps> | undefined
+  /** Monthly top-up per category in fen, in `TopUpCategory` order (−1 = category not topped up). */
+  readonly topUpFen: readonly [number, number, number, number]
   readonly temporary: Param<TemporaryRules> | undefined
   readonly excluded: ReadonlySet<IncomeKind>
   readonly tekunExcluded: ReadonlySet<IncomeKind>
   readonly tekunBasicFen: number
   readonly warnings: ReadonlyArray<Issue>
 }
+
+const CATEGORIES = ["elderly", "minor", "severeDisability", "seriousIllness"] as const
 
 const cache = new WeakMap<Policy, Map<string, Result<Resolved, InvalidInputError>>>()
 
@@ -107,6 +113,7 @@ const compute = (policy: Policy, month: string, onStale: "warn" | "error"): Resu
   const rigid = optional("rigidHardship", p.rigidHardship)
   const tekun = optional("tekun", p.tekun)
   const temporary = optional("temporaryAssistance", p.temporaryAssistance)
+  const topUps = optional("categoryTopUps", p.categoryTopUps)
   if (
     issues.length > 0 ||
     line === undefined ||
@@ -125,6 +132,12 @@ const compute = (policy: Policy, month: string, onStale: "warn" | "error"): Resu
     tekunBasicFen =
       b.kind === "amount" ? b.amountFen : mulDiv(line.value, b.multiplier.numerator, b.multiplier.denominator, "ceil")
   }
+  const topUpFen: [number, number, number, number] = [-1, -1, -1, -1]
+  for (const item of topUps?.value.items ?? []) {
+    const a = item.amount
+    topUpFen[CATEGORIES.indexOf(item.category)] =
+      a.kind === "amount" ? a.amountFen : mulDiv(line.value, a.rate.numerator, a.rate.denominator, "halfUp")
+  }
   return ok({
     policyId: policy.id,
     month,
@@ -141,6 +154,8 @@ const compute = (policy: Policy, month: string, onStale: "warn" | "error"): Resu
     disposable,
     rigid,
     tekun,
+    topUps,
+    topUpFen,
     temporary,
     excluded: new Set(income.value.excluded),
     tekunExcluded: new Set(tekun?.value.excludedIncome ?? []),

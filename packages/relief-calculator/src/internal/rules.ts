@@ -21,6 +21,30 @@ export const noWorkCapacity = (age: number, kind: number, grade: number): boolea
 export const severeDisability = (kind: number, grade: number): boolean =>
   kind !== 0 && (grade === 1 || grade === 2 || (grade === 3 && (kind === INTELLECTUAL || kind === MENTAL)))
 
+/**
+ * 分类施保: a member's monthly top-up from the per-category amounts (elderly, minor, severe
+ * disability, catastrophic illness; −1 = not topped up), the highest or the sum.
+ */
+export const memberTopUp = (
+  age: number,
+  kind: number,
+  grade: number,
+  illness: boolean,
+  elderlyAge: number,
+  t: readonly [number, number, number, number],
+  sum: boolean
+): number => {
+  let total = 0
+  const take = (v: number) => {
+    if (v >= 0) total = sum ? total + v : Math.max(total, v)
+  }
+  if (age >= elderlyAge) take(t[0])
+  if (age < 18) take(t[1])
+  if (severeDisability(kind, grade)) take(t[2])
+  if (illness) take(t[3])
+  return total
+}
+
 // 特困人员认定办法 art. 22: 0 failed → self-care, 1–3 → partial, 4+ → full.
 export const careTier = (failed: number): 0 | 1 | 2 => (failed >= 4 ? 2 : failed >= 1 ? 1 : 0)
 
