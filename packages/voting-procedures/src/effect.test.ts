@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
-import { stv, tallyOwnersAssembly } from "./effect.ts"
+import { electOwnersCommittee, stv, tallyOwnersAssembly } from "./effect.ts"
 
 describe("effect wrappers", () => {
   it("succeed with the value and fail with the tagged error", () => {
@@ -17,6 +17,20 @@ describe("effect wrappers", () => {
       )
     )
     expect(tag).toBe("InvalidInputError")
+  })
+  it("electOwnersCommittee succeeds with the committee and fails with the typed size error", () => {
+    const owners = ["a", "b", "c", "d", "e", "f"].map((id) => ({ id, units: [{ id, area: 10_000 }] }))
+    const input = {
+      electionDate: "2024-06-01",
+      seats: 3,
+      owners,
+      candidates: [{ id: "a" }, { id: "b" }, { id: "c" }],
+      ballots: owners.slice(0, 4).map((o) => ({ owner: o.id, choices: ["a", "b", "c"] })),
+      rules: { sizeRule: "shanghai" as const }
+    }
+    expect(Effect.runSync(electOwnersCommittee(input)).status).toBe("complete")
+    const failure = Effect.runSync(Effect.flip(electOwnersCommittee({ ...input, seats: 4 })))
+    expect([failure._tag, failure.issues[0]?.code]).toEqual(["InvalidInputError", "committee_size"])
   })
   it("no other module of the package imports effect", () => {
     const dir = new URL("./", import.meta.url)

@@ -1,6 +1,7 @@
 /**
- * `@jiceng/voting-procedures` — owners' assemblies under Civil Code art. 278, committee
- * elections with runoffs, meetings and recalls, and social-choice methods.
+ * `@jiceng/voting-procedures` — owners' assemblies under Civil Code art. 278, owners'
+ * committee elections, residents' and villagers' committee elections with runoffs, meetings
+ * and recalls, and social-choice methods.
  *
  * @since 0.1.0
  * @module
@@ -17,6 +18,18 @@ export {
 export { borda } from "./borda.ts"
 export { copeland } from "./copeland.ts"
 export type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
+export {
+  CandidateExclusion,
+  type CandidateOutcome,
+  CommitteeBallot,
+  CommitteeCandidate,
+  CompositionTarget,
+  DEFAULT_CANDIDATE_EXCLUSIONS,
+  electOwnersCommittee,
+  OwnersCommitteeInput,
+  type OwnersCommitteeResult,
+  OwnersCommitteeRules
+} from "./electOwnersCommittee.ts"
 export type { SingleWinnerResult } from "./internal/single.ts"
 export { irv } from "./irv.ts"
 export { minimax } from "./minimax.ts"

@@ -74,6 +74,15 @@ export const BEIJING_PROPERTY_39: Citation = {
   verified: true
 }
 
+export const BEIJING_PROPERTY_41: Citation = { ...BEIJING_PROPERTY_39, article: "art. 41" }
+
+export const HANGZHOU_LINAN_CANDIDATES: Citation = {
+  title: "临安区 水悦花园 业委会候选人条件 Hangzhou Lin'an estate committee candidate rules",
+  date: "2025-10-10",
+  url: "https://abc.zgwyzxw.cn/news/1694/16843",
+  verified: false
+}
+
 export const HANGZHOU_QA_2019: Citation = {
   title: "杭州市住房保障和房产管理局 业委会问答 Hangzhou housing bureau Q&A",
   date: "2019-02-16",

@@ -54,6 +54,9 @@ export const prepare = (
 
 /**
  * The result every single-winner method returns.
+ *
+ * @since 0.1.0
+ * @category social-choice
  */
 export interface SingleWinnerResult {
   readonly method: string
