@@ -24,6 +24,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: { en: "Jiceng", "zh-CN": "基层 Jiceng" },
+      customCss: ["./src/styles/demo.css"],
       description: "The working rules of Chinese community governance as tested, explainable TypeScript.",
       defaultLocale: "root",
       locales: {

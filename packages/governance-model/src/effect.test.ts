@@ -3,7 +3,17 @@ import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { describe, expect, it } from "vitest"
-import { Calendar, calendarLayer, createWorkflow, fromResult, partitionGrids, serviceMetrics } from "./effect.ts"
+import {
+  Calendar,
+  calendarLayer,
+  classifyMatter,
+  createWorkflow,
+  fromResult,
+  partitionGrids,
+  selectProjects,
+  serviceMetrics,
+  validateOrganisation
+} from "./effect.ts"
 import { workflowTemplates } from "./workflowTemplates.ts"
 
 describe("effect wrappers", () => {
@@ -13,6 +23,16 @@ describe("effect wrappers", () => {
     expect(Exit.isFailure(exit)).toBe(true)
     expect(Effect.runSync(createWorkflow(workflowTemplates.fiveOrder)).template.id).toBe("fiveOrder")
     expect(Effect.runSync(serviceMetrics([])).cases).toBe(0)
+  })
+  it("wraps the organisation and deliberation entry points", () => {
+    const bad = Effect.runSyncExit(
+      validateOrganisation({ units: [{ code: "B", name: "b", kind: "building", parent: "nowhere" }] })
+    )
+    expect(Exit.isFailure(bad)).toBe(true)
+    if (Exit.isFailure(bad)) expect(JSON.stringify(bad.cause)).toContain("OrganisationError")
+    const m = { id: "m", affectedHouseholds: 1, communityHouseholds: 100, publicResources: false, disputed: true }
+    expect(Effect.runSync(classifyMatter(m)).route).toBe("partiesConcerned")
+    expect(Effect.runSync(selectProjects([{ id: "a", cost: 5, score: 1 }], { budget: 5 })).selected).toEqual(["a"])
   })
   it("provides the calendar as a service", () => {
     const due = Effect.gen(function* () {

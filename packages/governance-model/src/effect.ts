@@ -9,9 +9,18 @@ import { fromResult } from "@jiceng/core/effect"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { classifyMatter as classifyMatterResult } from "./classifyMatter.ts"
+import { checkDecision as checkDecisionResult } from "./decisionPipeline.ts"
+import { evaluateSatisfaction as evaluateSatisfactionResult } from "./evaluateSatisfaction.ts"
 import { gridMetrics as gridMetricsResult } from "./gridMetrics.ts"
+import { mergeGridLayers as mergeGridLayersResult } from "./mergeGridLayers.ts"
+import { validateOrganisation as validateOrganisationResult } from "./organisation.ts"
 import { partitionGrids as partitionGridsResult } from "./partitionGrids.ts"
+import { rollupOrganisation as rollupOrganisationResult } from "./rollupOrganisation.ts"
+import { selectProjects as selectProjectsResult } from "./selectProjects.ts"
 import { serviceMetrics as serviceMetricsResult } from "./serviceMetrics.ts"
+import { toOpen311 as toOpen311Result } from "./toOpen311.ts"
+import { trackConsultation as trackConsultationResult } from "./trackConsultation.ts"
 import { createWorkflow as createWorkflowResult } from "./workflow.ts"
 import { type WorkingCalendar, workingCalendar as workingCalendarResult } from "./workingCalendar.ts"
 
@@ -37,6 +46,13 @@ export const partitionGrids = (...args: Parameters<typeof partitionGridsResult>)
 /**
  * {@link gridMetricsResult | gridMetrics} as an Effect.
  *
+ * @example
+ * ```ts
+ * import { gridMetrics } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * const b = [{ id: "a", households: 350, community: "c" }]
+ * Effect.runSync(gridMetrics({ grids: [{ id: "g", buildings: ["a"] }] }, b, [])).grids //=> 1
+ * ```
  * @since 0.1.0
  * @category effect
  */
@@ -46,6 +62,12 @@ export const gridMetrics = (...args: Parameters<typeof gridMetricsResult>) =>
 /**
  * {@link serviceMetricsResult | serviceMetrics} as an Effect.
  *
+ * @example
+ * ```ts
+ * import { serviceMetrics } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(serviceMetrics([])).cases //=> 0
+ * ```
  * @since 0.1.0
  * @category effect
  */
@@ -55,6 +77,13 @@ export const serviceMetrics = (...args: Parameters<typeof serviceMetricsResult>)
 /**
  * {@link createWorkflowResult | createWorkflow} as an Effect.
  *
+ * @example
+ * ```ts
+ * import { createWorkflow } from "@jiceng/governance-model/effect"
+ * import { workflowTemplates } from "@jiceng/governance-model"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(createWorkflow(workflowTemplates.fiveOrder)).template.id //=> "fiveOrder"
+ * ```
  * @since 0.1.0
  * @category effect
  */
@@ -64,6 +93,16 @@ export const createWorkflow = (template: unknown) => Effect.suspend(() => fromRe
  * The working calendar as a service, so programs that count deadlines get it from their context
  * (and tests can swap in another year's notices).
  *
+ * @example
+ * ```ts
+ * import { Calendar, calendarLayer } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * const covered = Effect.gen(function* () {
+ *   const cal = yield* Calendar
+ *   return cal.years.includes(2025)
+ * })
+ * Effect.runSync(Effect.provide(covered, calendarLayer())) //=> true
+ * ```
  * @since 0.1.0
  * @category effect
  */
@@ -90,3 +129,144 @@ export const calendarLayer = (options?: unknown) =>
     Calendar,
     Effect.suspend(() => fromResult(workingCalendarResult(options)))
   )
+
+/**
+ * {@link validateOrganisationResult | validateOrganisation} as an Effect failing with
+ * `InvalidInputError` or `OrganisationError` (every problem of the model at once).
+ *
+ * @example
+ * ```ts
+ * import { validateOrganisation } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(validateOrganisation({ units: [{ code: "C", name: "东山社区", kind: "community" }] })).units.length //=> 1
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const validateOrganisation = (...args: Parameters<typeof validateOrganisationResult>) =>
+  Effect.suspend(() => fromResult(validateOrganisationResult(...args)))
+
+/**
+ * {@link rollupOrganisationResult | rollupOrganisation} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { rollupOrganisation } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * const units = [{ code: "G", name: "一网格", kind: "grid" }, { code: "B", name: "1号楼", kind: "building", parent: "G", households: 90 }]
+ * Effect.runSync(rollupOrganisation({ units })).totals.households //=> 90
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const rollupOrganisation = (...args: Parameters<typeof rollupOrganisationResult>) =>
+  Effect.suspend(() => fromResult(rollupOrganisationResult(...args)))
+
+/**
+ * {@link toOpen311Result | toOpen311} as an Effect failing with `InvalidInputError` or
+ * `IllegalTransitionError`.
+ *
+ * @example
+ * ```ts
+ * import { toOpen311 } from "@jiceng/governance-model/effect"
+ * import { workflowTemplates } from "@jiceng/governance-model"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(toOpen311(workflowTemplates.hotline12345, [])).length //=> 0
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const toOpen311 = (...args: Parameters<typeof toOpen311Result>) =>
+  Effect.suspend(() => fromResult(toOpen311Result(...args)))
+
+/**
+ * {@link classifyMatterResult | classifyMatter} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { classifyMatter } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(classifyMatter({ id: "m", affectedHouseholds: 600, communityHouseholds: 600, publicResources: true, disputed: false })).route //=> "governmentLed"
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const classifyMatter = (...args: Parameters<typeof classifyMatterResult>) =>
+  Effect.suspend(() => fromResult(classifyMatterResult(...args)))
+
+/**
+ * {@link evaluateSatisfactionResult | evaluateSatisfaction} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { evaluateSatisfaction } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(evaluateSatisfaction({ satisfied: 4, basicallySatisfied: 0, unsatisfied: 1 })).passes //=> true
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const evaluateSatisfaction = (...args: Parameters<typeof evaluateSatisfactionResult>) =>
+  Effect.suspend(() => fromResult(evaluateSatisfactionResult(...args)))
+
+/**
+ * {@link trackConsultationResult | trackConsultation} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { trackConsultation } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(trackConsultation({ matterId: "m", households: ["101"], responses: [] })).pending //=> ["101"]
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const trackConsultation = (...args: Parameters<typeof trackConsultationResult>) =>
+  Effect.suspend(() => fromResult(trackConsultationResult(...args)))
+
+/**
+ * {@link checkDecisionResult | checkDecision} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { checkDecision } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(checkDecision([])).next?.id //=> "propose"
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const checkDecision = (...args: Parameters<typeof checkDecisionResult>) =>
+  Effect.suspend(() => fromResult(checkDecisionResult(...args)))
+
+/**
+ * {@link selectProjectsResult | selectProjects} as an Effect.
+ *
+ * @example
+ * ```ts
+ * import { selectProjects } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * Effect.runSync(selectProjects([{ id: "a", cost: 100, score: 3 }], { budget: 50 })).selected //=> []
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const selectProjects = (...args: Parameters<typeof selectProjectsResult>) =>
+  Effect.suspend(() => fromResult(selectProjectsResult(...args)))
+
+/**
+ * {@link mergeGridLayersResult | mergeGridLayers} as an Effect failing with `InvalidInputError`
+ * or `InfeasibleBandError`.
+ *
+ * @example
+ * ```ts
+ * import { mergeGridLayers } from "@jiceng/governance-model/effect"
+ * import * as Effect from "effect/Effect"
+ * const buildings = [{ id: "a", households: 350, community: "c" }]
+ * Effect.runSync(mergeGridLayers([{ id: "L", grids: [{ id: "g", buildings: ["a"] }] }], { buildings, adjacency: [] })).base //=> "L"
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const mergeGridLayers = (...args: Parameters<typeof mergeGridLayersResult>) =>
+  Effect.suspend(() => fromResult(mergeGridLayersResult(...args)))

@@ -34,3 +34,21 @@ export class InfeasibleBandError extends JicengError {
   readonly _tag = "InfeasibleBandError" as const
   override readonly name = "InfeasibleBandError"
 }
+
+/**
+ * An organisation model with problems: unknown parents or territories, duplicate codes, cycles,
+ * skipped levels, a grid spanning communities, a party branch with too few full members, a
+ * committee of unlawful size. Every problem is reported at once, each with its path.
+ *
+ * @example
+ * ```ts
+ * import { OrganisationError } from "@jiceng/governance-model"
+ * new OrganisationError([])._tag //=> "OrganisationError"
+ * ```
+ * @since 0.1.0
+ * @category errors
+ */
+export class OrganisationError extends JicengError {
+  readonly _tag = "OrganisationError" as const
+  override readonly name = "OrganisationError"
+}

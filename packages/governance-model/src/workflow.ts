@@ -2,7 +2,8 @@ import { err, InvalidInputError, type Issue, issue, ok, type Result, validate } 
 import * as z from "zod"
 import { IllegalTransitionError } from "./errors.ts"
 import { type EscalationLevel, escalationLevels } from "./escalation.ts"
-import { fastSeconds, formatLocalDateTime, isLocalDateTime, parseLocalDateTime } from "./internal/time.ts"
+import { CaseStore, LazyCaseMap } from "./internal/caseStore.ts"
+import { checkedSeconds, formatLocalDateTime, isLocalDateTime, parseLocalDateTime } from "./internal/time.ts"
 import { LocalDateTime } from "./LocalDateTime.ts"
 import { calendarCores, type Deadline, TimeLimit, type WorkingCalendar } from "./workingCalendar.ts"
 
@@ -229,6 +230,8 @@ interface CompiledTransition {
   readonly maxTimes: number
   readonly notFrom: ReadonlyArray<number>
   readonly requires: ReadonlyArray<"rating" | "resolved" | "reason">
+  /** No count, data or independence guard: the replay's fast path needs no closer look. */
+  readonly plain: boolean
 }
 
 interface Compiled {
@@ -347,7 +350,8 @@ const compile = (t: WorkflowTemplate): Compiled => {
       roles: new Set(def.roles),
       maxTimes,
       notFrom,
-      requires
+      requires,
+      plain: maxTimes === Number.POSITIVE_INFINITY && notFrom.length === 0 && requires.length === 0
     }
   })
   return {
@@ -366,28 +370,16 @@ const compile = (t: WorkflowTemplate): Compiled => {
 // ---------------------------------------------------------------------------------------------
 // Replay
 
-interface Rec {
-  caseId: string
-  state: number
-  level: number
-  opened: number
-  updated: number
-  since: number
-  events: number
-  counts: Array<number>
-  openedAt: string
-  updatedAt: string
-  sinceAt: string
-  extension: number
-  actors: Map<number, Array<string>> | undefined
-  broken: boolean
-}
-
 const isNonEmpty = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 200
 
 // A structural check equivalent to `WorkflowEvent` for the hot loop; anything it rejects is
 // re-validated with the zod schema so the error messages come from one place.
-export const fastEventCheck = (e: unknown): e is WorkflowEvent => {
+export const fastEventCheck = (e: unknown): e is WorkflowEvent =>
+  fastEventShape(e) && isLocalDateTime((e as WorkflowEvent).at)
+
+// `fastEventCheck` except that `at` is only checked to be a string (the replay loop parses and
+// checks it in one pass).
+const fastEventShape = (e: unknown): boolean => {
   if (typeof e !== "object" || e === null) return false
   const o = e as Record<string, unknown>
   if (
@@ -396,8 +388,7 @@ export const fastEventCheck = (e: unknown): e is WorkflowEvent => {
     !isNonEmpty(o.actor) ||
     !isNonEmpty(o.role) ||
     !isNonEmpty(o.unit) ||
-    typeof o.at !== "string" ||
-    !isLocalDateTime(o.at)
+    typeof o.at !== "string"
   )
     return false
   const d = o.data
@@ -476,92 +467,83 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
     return out
   }
 
-  const zeros: Array<number> = new Array(E).fill(0)
   const norm = (at: string): string => (at.length === 16 ? `${at}:00` : at)
-  const fresh = (caseId: string, at: number, atText: string): Rec => ({
-    caseId,
-    state: c.initial,
-    level: c.startLevel,
-    opened: at,
-    updated: at,
-    since: at,
-    events: 0,
-    counts: zeros.slice(),
-    openedAt: atText,
-    updatedAt: atText,
-    sinceAt: atText,
-    extension: 0,
-    actors: undefined,
-    broken: false
-  })
+  const top = escalationLevels.length - 1
+  const tracked = new Uint8Array(E)
+  for (const ix of c.tracked) tracked[ix] = 1
+  const trs = c.transitions
+  const table = c.table
 
-  const fromState = (s: CaseState): Rec => {
-    const counts = zeros.slice()
+  const seed = (st: CaseStore, s: CaseState): void => {
+    const ix = st.add(
+      s.caseId,
+      c.stateIndex.get(s.state) ?? c.initial,
+      Math.max(0, escalationLevels.indexOf(s.level)),
+      parseLocalDateTime(s.updatedAt) ?? 0,
+      s.openedAt
+    )
+    st.updatedAt[ix] = s.updatedAt
+    st.sinceAt[ix] = s.since
+    st.events[ix] = s.events
+    st.extension[ix] = s.extensionWorkingDays
     for (const [ev, n] of Object.entries(s.counts)) {
-      const ix = c.eventIndex.get(ev)
-      if (ix !== undefined) counts[ix] = n
+      const e = c.eventIndex.get(ev)
+      if (e !== undefined) st.counts[ix * E + e] = n
     }
     const actors = new Map<number, Array<string>>()
     for (const [ev, list] of Object.entries(s.actors)) {
-      const ix = c.eventIndex.get(ev)
-      if (ix !== undefined) actors.set(ix, [...list])
+      const e = c.eventIndex.get(ev)
+      if (e !== undefined) actors.set(e, [...list])
     }
-    return {
-      caseId: s.caseId,
-      state: c.stateIndex.get(s.state) ?? c.initial,
-      level: Math.max(0, escalationLevels.indexOf(s.level)),
-      opened: parseLocalDateTime(s.openedAt) ?? 0,
-      updated: parseLocalDateTime(s.updatedAt) ?? 0,
-      since: parseLocalDateTime(s.since) ?? 0,
-      events: s.events,
-      counts,
-      openedAt: s.openedAt,
-      updatedAt: s.updatedAt,
-      sinceAt: s.since,
-      extension: s.extensionWorkingDays,
-      actors: actors.size > 0 ? actors : undefined,
-      broken: false
-    }
+    if (actors.size > 0) st.actors.set(ix, actors)
   }
 
-  const toState = (r: Rec): CaseState => {
+  const stateOf = (st: CaseStore, ix: number): CaseState => {
     const counts: Record<string, number> = {}
-    for (let e = 0; e < E; e++) if ((r.counts[e] ?? 0) > 0) counts[c.eventIds[e] ?? ""] = r.counts[e] ?? 0
-    let actors: Record<string, ReadonlyArray<string>> = NO_ACTORS
-    if (r.actors) {
-      actors = {}
-      for (const [ix, list] of r.actors) actors[c.eventIds[ix] ?? ""] = [...list]
+    const base = ix * E
+    for (let e = 0; e < E; e++) {
+      const n = st.counts[base + e] ?? 0
+      if (n > 0) counts[c.eventIds[e] ?? ""] = n
     }
-    const st = c.states[r.state]
+    let actors: Record<string, ReadonlyArray<string>> = NO_ACTORS
+    const tracked = st.actors.get(ix)
+    if (tracked) {
+      actors = {}
+      for (const [e, list] of tracked) actors[c.eventIds[e] ?? ""] = [...list]
+    }
+    const def = c.states[st.state[ix] ?? 0]
     return {
-      caseId: r.caseId,
-      state: st?.id ?? "",
-      terminal: st?.terminal === true,
-      level: escalationLevels[r.level] ?? "community",
-      openedAt: norm(r.openedAt),
-      updatedAt: norm(r.updatedAt),
-      since: norm(r.sinceAt),
-      events: r.events,
+      caseId: st.ids[ix] ?? "",
+      state: def?.id ?? "",
+      terminal: def?.terminal === true,
+      level: escalationLevels[st.level[ix] ?? 0] ?? "community",
+      openedAt: norm(st.openedAt[ix] ?? ""),
+      updatedAt: norm(st.updatedAt[ix] ?? ""),
+      since: norm(st.sinceAt[ix] ?? ""),
+      events: st.events[ix] ?? 0,
       counts,
-      extensionWorkingDays: r.extension,
+      extensionWorkingDays: st.extension[ix] ?? 0,
       actors
     }
   }
 
-  // Apply one validated event; returns an issue instead of mutating when it is illegal.
-  const step = (r: Rec, ev: WorkflowEvent, at: number, i: number): Issue | undefined => {
-    const e = c.eventIndex.get(ev.event)
-    const k = e === undefined ? -1 : (c.table[r.state * E + e] ?? -1)
+  // Why an event is illegal for case `ix` (cold path: only called when the fast check fails or
+  // a guard needs a closer look), or `undefined` when it is legal.
+  const explain = (st: CaseStore, ix: number, ev: WorkflowEvent, e: number, at: number, i: number) => {
+    const state = st.state[ix] ?? 0
+    const level = st.level[ix] ?? 0
+    const caseId = st.ids[ix] ?? ""
+    const k = e < 0 ? -1 : (table[state * E + e] ?? -1)
     if (k < 0) {
-      const allowed = allowedIn(r.state, r.level).map((a) => a.event)
+      const allowed = allowedIn(state, level).map((a) => a.event)
       return issue(
         ["events", i, "event"],
         "illegal_transition",
-        `案件 ${r.caseId} 处于“${c.states[r.state]?.id ?? ""}”状态，不允许事件“${ev.event}”；允许的事件：${quote(allowed)}`,
-        `case ${r.caseId} is in state "${c.states[r.state]?.id ?? ""}", where event "${ev.event}" is not allowed; allowed events: ${quote(allowed)}`
+        `案件 ${caseId} 处于“${c.states[state]?.id ?? ""}”状态，不允许事件“${ev.event}”；允许的事件：${quote(allowed)}`,
+        `case ${caseId} is in state "${c.states[state]?.id ?? ""}", where event "${ev.event}" is not allowed; allowed events: ${quote(allowed)}`
       )
     }
-    const tr = c.transitions[k] as CompiledTransition
+    const tr = trs[k] as CompiledTransition
     if (!tr.roles.has(ev.role))
       return issue(
         ["events", i, "role"],
@@ -569,21 +551,22 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
         `事件“${ev.event}”须由 ${quote(tr.def.roles)} 执行，不能由角色“${ev.role}”执行`,
         `event "${ev.event}" must be performed by ${quote(tr.def.roles)}, not by role "${ev.role}"`
       )
-    if (r.events > 0 && at < r.updated)
+    const updated = st.updated[ix] ?? 0
+    if ((st.events[ix] ?? 0) > 0 && at < updated)
       return issue(
         ["events", i, "at"],
         "time_before_previous",
-        `案件 ${r.caseId} 的事件时间 ${ev.at} 早于上一事件 ${formatLocalDateTime(r.updated)}`,
-        `case ${r.caseId}: event time ${ev.at} is before the previous event at ${formatLocalDateTime(r.updated)}`
+        `案件 ${caseId} 的事件时间 ${ev.at} 早于上一事件 ${formatLocalDateTime(updated)}`,
+        `case ${caseId}: event time ${ev.at} is before the previous event at ${formatLocalDateTime(updated)}`
       )
-    if (tr.def.escalates && r.level >= escalationLevels.length - 1)
+    if (tr.def.escalates && level >= top)
       return issue(
         ["events", i, "event"],
         "at_top_level",
-        `案件 ${r.caseId} 已在市级，无法再上报`,
-        `case ${r.caseId} is already at the city level and cannot escalate further`
+        `案件 ${caseId} 已在市级，无法再上报`,
+        `case ${caseId} is already at the city level and cannot escalate further`
       )
-    if ((r.counts[e as number] ?? 0) >= tr.maxTimes)
+    if ((st.counts[ix * E + e] ?? 0) >= tr.maxTimes)
       return issue(
         ["events", i, "event"],
         "guard_failed",
@@ -598,67 +581,107 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
           `事件“${ev.event}”须填写 ${f}`,
           `event "${ev.event}" must carry data.${f}`
         )
-    for (const ix of tr.notFrom)
-      if (r.actors?.get(ix)?.includes(ev.actor))
+    const seen = st.actors.get(ix)
+    for (const x of tr.notFrom)
+      if (seen?.get(x)?.includes(ev.actor))
         return issue(
           ["events", i, "actor"],
           "guard_failed",
-          `${ev.actor} 已执行过“${c.eventIds[ix]}”，不能再执行“${ev.event}”（须独立）`,
-          `${ev.actor} performed "${c.eventIds[ix]}" and so cannot perform "${ev.event}" (independence)`
+          `${ev.actor} 已执行过“${c.eventIds[x]}”，不能再执行“${ev.event}”（须独立）`,
+          `${ev.actor} performed "${c.eventIds[x]}" and so cannot perform "${ev.event}" (independence)`
         )
-    // Legal: mutate. A case opens at its first event.
-    if (r.events === 0) {
-      r.opened = r.since = at
-      r.openedAt = r.sinceAt = ev.at
-    }
-    const moved = tr.to >= 0 && tr.to !== r.state
-    if (tr.to >= 0) r.state = tr.to
-    if (tr.def.escalates) r.level++
-    if (moved || tr.def.escalates) {
-      r.since = at
-      r.sinceAt = ev.at
-      r.extension = 0
-    }
-    if (tr.def.extendsBy) r.extension += tr.def.extendsBy.workingDays
-    r.updated = at
-    r.updatedAt = ev.at
-    r.events++
-    r.counts[e as number] = (r.counts[e as number] ?? 0) + 1
-    if (c.tracked.includes(e as number)) {
-      r.actors ??= new Map()
-      const list = r.actors.get(e as number)
-      if (list) list.push(ev.actor)
-      else r.actors.set(e as number, [ev.actor])
-    }
     return undefined
   }
 
+  // Apply a legal event (transition `k`, event index `e`) to case `ix`.
+  const commit = (st: CaseStore, ix: number, ev: WorkflowEvent, e: number, k: number, at: number): void => {
+    const tr = trs[k] as CompiledTransition
+    const n = st.events[ix] as number
+    // A case opens at its first event.
+    if (n === 0) st.openedAt[ix] = st.sinceAt[ix] = ev.at
+    const state = st.state[ix] as number
+    const moved = tr.to >= 0 && tr.to !== state
+    if (tr.to >= 0) st.state[ix] = tr.to
+    const escalates = tr.def.escalates === true
+    if (escalates) st.level[ix] = (st.level[ix] as number) + 1
+    if (moved || escalates) {
+      st.sinceAt[ix] = ev.at
+      st.extension[ix] = 0
+    }
+    if (tr.def.extendsBy) st.extension[ix] = (st.extension[ix] as number) + tr.def.extendsBy.workingDays
+    st.updated[ix] = at
+    st.updatedAt[ix] = ev.at
+    st.events[ix] = n + 1
+    st.counts[ix * E + e] = (st.counts[ix * E + e] as number) + 1
+    if (tracked[e] === 1) {
+      let m = st.actors.get(ix)
+      if (!m) {
+        m = new Map()
+        st.actors.set(ix, m)
+      }
+      const list = m.get(e)
+      if (list) list.push(ev.actor)
+      else m.set(e, [ev.actor])
+    }
+  }
+
   const replay: Workflow["replay"] = (events, from) => {
-    const valid = validateEvents(events)
-    if (!valid.ok) return valid
-    const log = valid.value
-    const recs = new Map<string, Rec>()
-    if (from) for (const [id, s] of from) recs.set(id, fromState(s))
+    if (!Array.isArray(events)) {
+      const v = validateEvents(events)
+      return v.ok
+        ? err(new InvalidInputError([issue([], "invalid_type", "须为事件数组", "expected an array of events")]))
+        : v
+    }
+    const log = events as ReadonlyArray<WorkflowEvent>
+    const st = new CaseStore(E, Math.min(1 << 20, Math.max(64, (from?.size ?? 0) + (log.length >> 2))))
+    if (from) for (const s of from.values()) seed(st, s)
     const issues: Array<Issue> = []
+    // One-entry caches: logs repeat the same event names and often the same timestamps.
+    let lastName = ""
+    let lastE = -1
+    let lastAt: string | undefined
+    let lastSec = 0
     for (let i = 0; i < log.length; i++) {
       const ev = log[i] as WorkflowEvent
-      const at = fastSeconds(ev.at)
-      let r = recs.get(ev.caseId)
-      if (r === undefined) {
-        r = fresh(ev.caseId, at, ev.at)
-        recs.set(ev.caseId, r)
+      let sec = lastSec
+      if (!fastEventShape(ev) || (ev.at !== lastAt && Number.isNaN((sec = checkedSeconds(ev.at))))) {
+        const v = validateEvents(events)
+        return v.ok
+          ? err(new InvalidInputError([issue(["events", i], "invalid_input", "事件无效", "invalid event")]))
+          : v
       }
-      if (r.broken) continue
-      const bad = step(r, ev, at, i)
-      if (bad) {
-        r.broken = true
+      lastAt = ev.at
+      lastSec = sec
+      const at = lastSec
+      let ix = st.index.get(ev.caseId)
+      if (ix === undefined) ix = st.add(ev.caseId, c.initial, c.startLevel, at, ev.at)
+      if (st.broken[ix] === 1) continue
+      if (ev.event !== lastName) {
+        lastName = ev.event
+        lastE = c.eventIndex.get(lastName) ?? -1
+      }
+      const e = lastE
+      const k = e < 0 ? -1 : (table[(st.state[ix] as number) * E + e] as number)
+      const tr = k < 0 ? undefined : (trs[k] as CompiledTransition)
+      // Fast path: declared transition, allowed role, time moving forward, no guard to evaluate.
+      if (
+        tr?.plain &&
+        tr.roles.has(ev.role) &&
+        ((st.events[ix] as number) === 0 || at >= (st.updated[ix] as number)) &&
+        (!tr.def.escalates || (st.level[ix] as number) < top)
+      ) {
+        commit(st, ix, ev, e, k, at)
+        continue
+      }
+      const bad = explain(st, ix, ev, e, at, i)
+      if (bad === undefined) commit(st, ix, ev, e, k, at)
+      else {
+        st.broken[ix] = 1
         if (issues.length < 100) issues.push(bad)
       }
     }
     if (issues.length > 0) return err(new IllegalTransitionError(issues))
-    const out = new Map<string, CaseState>()
-    for (const [id, r] of recs) out.set(id, toState(r))
-    return ok(out)
+    return ok(new LazyCaseMap(st, (ix) => stateOf(st, ix)))
   }
 
   const apply: Workflow["apply"] = (state, event) => {
@@ -725,7 +748,11 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
 
   return ok({
     template: t,
-    initial: (caseId, at) => toState(fresh(caseId, parseLocalDateTime(at) ?? 0, at)),
+    initial: (caseId, at) => {
+      const st = new CaseStore(E, 1)
+      st.add(caseId, c.initial, c.startLevel, parseLocalDateTime(at) ?? 0, at)
+      return stateOf(st, 0)
+    },
     allowed: (state) => allowedIn(c.stateIndex.get(state.state) ?? c.initial, escalationLevels.indexOf(state.level)),
     apply,
     replay,

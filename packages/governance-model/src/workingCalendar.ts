@@ -286,7 +286,17 @@ export interface WorkingCalendar {
   readonly signal: (input: DeadlineSignalInput) => Result<DeadlineSignal, InvalidInputError>
 }
 
-/** Civil Code arts. 201 and 203: periods in days start the next day and end at 24:00 of the last day. */
+/**
+ * Civil Code arts. 201 and 203: periods in days start the next day and end at 24:00 of the last day.
+ *
+ * @example
+ * ```ts
+ * import { civilCodePeriods } from "@jiceng/governance-model"
+ * civilCodePeriods.article //=> "第二百零一条、第二百零三条"
+ * ```
+ * @since 0.1.0
+ * @category calendar
+ */
 export const civilCodePeriods: Citation = {
   title: "中华人民共和国民法典",
   article: "第二百零一条、第二百零三条",

@@ -1,0 +1,140 @@
+import {
+  type Citation,
+  type InvalidInputError,
+  meetsThreshold,
+  ok,
+  Ratio,
+  type Result,
+  ratio,
+  validate
+} from "@jiceng/core"
+import * as z from "zod"
+
+/**
+ * Where the default 80% comes from. The essays (篇一) say a committee below 80% satisfaction
+ * loses its place; no legal text with that rule was found. The nearest dated rule is the
+ * 2004 industry standard for grade-1 property service (≥ 80% owner satisfaction).
+ *
+ * @example
+ * ```ts
+ * import { satisfactionThresholdSource } from "@jiceng/governance-model"
+ * satisfactionThresholdSource.verified //=> false
+ * ```
+ * @since 0.1.0
+ * @category deliberation
+ */
+export const satisfactionThresholdSource: Citation = {
+  title:
+    "普通住宅小区物业管理服务等级标准（试行）Service Grade Standard for Residential Property Management (Trial), grade 1",
+  issuer: "中国物业管理协会 China Property Management Institute",
+  date: "2004-01-06",
+  url: "https://zhishi.iwuye.com/tag/17478.html",
+  verified: false
+}
+
+/**
+ * Options of {@link evaluateSatisfaction}: `threshold` (default 4/5, i.e. 80%), whether
+ * "basically satisfied" counts as satisfied (`countBasically`, default true, as the 12345 三率
+ * do), and whether the threshold is inclusive (`kind`: `"atLeast"` default, or `"moreThan"`).
+ *
+ * @since 0.1.0
+ * @category deliberation
+ */
+export const SatisfactionOptions = z
+  .object({
+    threshold: Ratio.optional(),
+    countBasically: z.boolean().optional(),
+    kind: z.enum(["atLeast", "moreThan"]).optional()
+  })
+  .optional()
+/** @since 0.1.0 @category deliberation */
+export type SatisfactionOptions = z.infer<typeof SatisfactionOptions>
+
+/**
+ * Counts of a satisfaction evaluation (满意度测评): 满意, 基本满意, 不满意.
+ *
+ * @since 0.1.0
+ * @category deliberation
+ */
+export const SatisfactionTally = z.object({
+  satisfied: z.int().min(0).max(1e12),
+  basicallySatisfied: z.int().min(0).max(1e12),
+  unsatisfied: z.int().min(0).max(1e12)
+})
+/** @since 0.1.0 @category deliberation */
+export type SatisfactionTally = z.infer<typeof SatisfactionTally>
+
+/**
+ * The outcome of a satisfaction evaluation.
+ *
+ * @since 0.1.0
+ * @category deliberation
+ */
+export interface SatisfactionResult {
+  /** Satisfied responses over all responses. */
+  readonly rate: Ratio
+  readonly threshold: Ratio
+  readonly passes: boolean
+  /** When it fails: the fewest unsatisfied responses that, turned satisfied, would make it pass. */
+  readonly shortfall: number
+  readonly explanation: { readonly zh: string; readonly en: string }
+}
+
+/**
+ * Judge a satisfaction evaluation against a threshold by exact arithmetic (the essays use 80%;
+ * `satisfactionThresholdSource` records why that default is unverified). No responses fail.
+ *
+ * @example
+ * ```ts
+ * import { evaluateSatisfaction } from "@jiceng/governance-model"
+ * const r = evaluateSatisfaction({ satisfied: 70, basicallySatisfied: 10, unsatisfied: 20 })
+ * r.ok && [r.value.passes, r.value.rate] //=> [true, { numerator: 80, denominator: 100 }]
+ * const s = evaluateSatisfaction({ satisfied: 70, basicallySatisfied: 10, unsatisfied: 20 }, { countBasically: false })
+ * s.ok && s.value.shortfall //=> 10
+ * ```
+ * @since 0.1.0
+ * @category deliberation
+ */
+export const evaluateSatisfaction = (
+  tally: unknown,
+  options?: unknown
+): Result<SatisfactionResult, InvalidInputError> => {
+  const o = validate(SatisfactionOptions, options)
+  if (!o.ok) return o
+  const t = validate(SatisfactionTally, tally)
+  if (!t.ok) return t
+  const threshold = o.value?.threshold ?? ratio(4, 5)
+  const kind = o.value?.kind ?? "atLeast"
+  const { satisfied, basicallySatisfied, unsatisfied } = t.value
+  const whole = satisfied + basicallySatisfied + unsatisfied
+  const yes = o.value?.countBasically === false ? satisfied : satisfied + basicallySatisfied
+  const passes = whole > 0 && meetsThreshold(yes, whole, threshold, kind)
+  // The fewest k with (yes + k)/whole passing: binary search over the exact test.
+  let shortfall = 0
+  if (!passes && whole > 0) {
+    let lo = 1
+    let hi = whole - yes
+    if (!meetsThreshold(whole, whole, threshold, kind)) shortfall = whole - yes
+    else {
+      while (lo < hi) {
+        const mid = lo + Math.floor((hi - lo) / 2)
+        if (meetsThreshold(yes + mid, whole, threshold, kind)) hi = mid
+        else lo = mid + 1
+      }
+      shortfall = lo
+    }
+  }
+  const pct = `${threshold.numerator}/${threshold.denominator}`
+  const cmpZh = kind === "atLeast" ? "不低于" : "高于"
+  const cmpEn = kind === "atLeast" ? "at least" : "more than"
+  return ok({
+    rate: ratio(yes, whole === 0 ? 1 : whole),
+    threshold,
+    passes,
+    shortfall,
+    explanation: {
+      zh: `满意 ${yes}/${whole}，须${cmpZh} ${pct}：${passes ? "达标" : `未达标，还差 ${shortfall} 票`}`,
+      en: `satisfied ${yes}/${whole}, needs ${cmpEn} ${pct}: ${passes ? "passes" : `fails, ${shortfall} short`}`
+    }
+  })
+}
