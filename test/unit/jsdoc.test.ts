@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest"
 
 const root = join(import.meta.dirname, "..", "..")
 const packages = ["core", "voting-procedures", "relief-calculator", "volunteer-points", "governance-model"]
-const entries = packages.flatMap((p) => [join(root, "packages", p, "src", "index.ts"), join(root, "packages", p, "src", "effect.ts")])
+const entries = packages.flatMap((p) => [
+  join(root, "packages", p, "src", "index.ts"),
+  join(root, "packages", p, "src", "effect.ts")
+])
 
 const program = ts.createProgram(entries, {
   module: ts.ModuleKind.Preserve,
