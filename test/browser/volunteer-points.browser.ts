@@ -83,6 +83,53 @@ export default {
         await demo.getByTestId("earn").click()
         assert.equal(await demo.getByTestId("result").getAttribute("data-state"), "error")
       }
+    },
+    {
+      name: "simulation: runs on load, reruns with another seed and scheme, and charts with Plot",
+      path: "/volunteer-points/simulation/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-simulation-demo")
+        const status = demo.getByTestId("status")
+        await demo.locator("[data-testid=plot-liability] svg").first().waitFor()
+        assert.match(await status.innerText(), /verify\(\) passed · seed 2025/)
+        assert.equal(await status.getAttribute("data-state"), "ok")
+        for (const id of ["plot-supply", "plot-gini", "plot-stars"])
+          assert.ok((await demo.locator(`[data-testid=${id}] svg`).count()) >= 1, id)
+        const before = await status.getAttribute("data-outstanding")
+        await demo.getByTestId("seed").fill("7")
+        await demo.getByTestId("scheme").selectOption("expiring")
+        await demo.getByTestId("weeks").fill("40")
+        await demo.getByTestId("run").click()
+        assert.match(await status.innerText(), /seed 7/)
+        assert.notEqual(await status.getAttribute("data-outstanding"), before)
+        assert.match(await status.innerText(), /breakage: [1-9]/)
+      }
+    },
+    {
+      name: "simulation: invalid parameters give a bilingual validation message and clear the charts",
+      path: "/volunteer-points/simulation/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-simulation-demo")
+        await demo.locator("[data-testid=plot-liability] svg").first().waitFor()
+        await demo.getByTestId("agents").fill("1")
+        await demo.getByTestId("run").click()
+        const status = demo.getByTestId("status")
+        assert.equal(await status.getAttribute("data-state"), "error")
+        assert.match(await status.innerText(), /Invalid parameters:\nagents: /)
+        assert.equal(await demo.locator("[data-testid=plot-liability] svg").count(), 0)
+      }
+    },
+    {
+      name: "the zh-cn simulation page runs in Chinese",
+      path: "/zh-cn/volunteer-points/simulation/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-simulation-demo")
+        await demo.locator("[data-testid=plot-liability] svg").first().waitFor()
+        assert.match(await demo.getByTestId("status").innerText(), /verify\(\) 通过/)
+        await demo.getByTestId("weeks").fill("abc")
+        await demo.getByTestId("run").click()
+        assert.match(await demo.getByTestId("status").innerText(), /参数无效/)
+      }
     }
   ]
 } satisfies BrowserSuite

@@ -88,3 +88,34 @@ describe("effect: LedgerService over a JournalStore", () => {
       expect(readFileSync(join(dir, f), "utf8")).not.toMatch(/from "effect|@jiceng\/core\/effect/)
   })
 })
+
+describe("effect: PointsService and simulate", () => {
+  it("fails with a tagged PointsError that catchTag can handle, and verifies", async () => {
+    const { PointsService, pointsLayer, simulate } = await import("./effect.ts")
+    const { schemes } = await import("./schemes.ts")
+    const program = Effect.gen(function* () {
+      const bank = yield* PointsService
+      yield* bank.openHolders([{ id: "v1" }])
+      yield* bank.issue({ id: "g", holder: "v1", amount: 60, at: 0 })
+      const refused = yield* bank
+        .redeem({ id: "w", holder: "v1", sku: "care-hour", at: 1, beneficiary: { relation: "self", age: 59 } })
+        .pipe(
+          Effect.map(() => "accepted"),
+          Effect.catchTag("PointsError", (e) => Effect.succeed(e.issues[0]?.code))
+        )
+      yield* bank.verify
+      return [refused, bank.system.balance("v1")]
+    })
+    expect(Effect.runSync(Effect.provide(program, pointsLayer(schemes.beijing[0]!.value)))).toEqual([
+      "withdrawal_age_not_met",
+      60
+    ])
+    const needs = Effect.gen(function* () {
+      yield* PointsService
+    })
+    const bad = Effect.runSyncExit(Effect.provide(needs, pointsLayer({})))
+    expect(Exit.isFailure(bad)).toBe(true)
+    expect(Effect.runSync(simulate({ seed: 9, agents: 10, weeks: 3 })).weeks.length).toBe(3)
+    expect(Exit.isFailure(Effect.runSyncExit(simulate({ seed: -1 })))).toBe(true)
+  })
+})

@@ -6,7 +6,7 @@
  * @since 0.1.0
  * @module
  */
-import type { InvalidInputError } from "@jiceng/core"
+import type { InvalidInputError, Result } from "@jiceng/core"
 import { fromResult } from "@jiceng/core/effect"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -24,7 +24,10 @@ import {
   restoreLedger,
   type VerifyReport
 } from "./createLedger.ts"
+import { createPointsSystem, type PointsSystem, type Receipt } from "./createPointsSystem.ts"
 import type { AccountResult, AccountState, TransferResult } from "./LedgerModel.ts"
+import type { PointsError } from "./serviceRecord.ts"
+import { type SimulationResult, simulateScheme } from "./simulateScheme.ts"
 
 export { fromResult, lift } from "@jiceng/core/effect"
 
@@ -180,5 +183,101 @@ export const ledgerLayer = (
       }
     })
   )
+
+/**
+ * A points system or time bank as a service: each operation is an `Effect` failing with a
+ * tagged `InvalidInputError` or `PointsError` (`Effect.catchTag("PointsError", …)`).
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { PointsService, pointsLayer } from "@jiceng/volunteer-points/effect"
+ * import { schemes } from "@jiceng/volunteer-points"
+ * const program = Effect.gen(function* () {
+ *   const bank = yield* PointsService
+ *   yield* bank.openHolders([{ id: "v1" }])
+ *   yield* bank.issue({ id: "g1", holder: "v1", amount: 120, at: 0 })
+ *   return bank.system.balance("v1")
+ * })
+ * Effect.runSync(Effect.provide(program, pointsLayer(schemes.beijing[0]!.value))) //=> 120
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export class PointsService extends Context.Service<
+  PointsService,
+  {
+    readonly openHolders: (
+      input: unknown
+    ) => Effect.Effect<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError>
+    readonly issue: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly postRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly reverseRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly redeem: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly gift: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly donate: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly restock: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly settle: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
+    readonly expire: (input: unknown) => Effect.Effect<Receipt["expired"], InvalidInputError | PointsError>
+    readonly verify: Effect.Effect<unknown, LedgerIntegrityError | PointsError>
+    /** The underlying system, for synchronous reads (balances, lots, positions). */
+    readonly system: PointsSystem
+  }
+>()("@jiceng/volunteer-points/Points") {}
+
+/**
+ * Builds the {@link PointsService} for a scheme (validated; a bad scheme fails the layer with
+ * `InvalidInputError`).
+ *
+ * @example
+ * ```ts
+ * import * as Layer from "effect/Layer"
+ * import { pointsLayer } from "@jiceng/volunteer-points/effect"
+ * import { schemes } from "@jiceng/volunteer-points"
+ * Layer.isLayer(pointsLayer(schemes.nanjing[0]!.value)) //=> true
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const pointsLayer = (scheme: unknown, options: unknown = {}): Layer.Layer<PointsService, InvalidInputError> =>
+  Layer.effect(
+    PointsService,
+    Effect.gen(function* () {
+      const system = yield* fromResult(createPointsSystem(scheme, options))
+      const op =
+        <A>(f: (input: unknown) => Result<A, InvalidInputError | PointsError>) =>
+        (input: unknown) =>
+          Effect.suspend(() => fromResult(f(input)))
+      return {
+        openHolders: op((x) => system.openHolders(x)),
+        issue: op((x) => system.issue(x)),
+        postRecord: op((x) => system.postRecord(x)),
+        reverseRecord: op((x) => system.reverseRecord(x)),
+        redeem: op((x) => system.redeem(x)),
+        gift: op((x) => system.gift(x)),
+        donate: op((x) => system.donate(x)),
+        restock: op((x) => system.restock(x)),
+        settle: op((x) => system.settle(x)),
+        expire: op((x) => system.expire(x)),
+        verify: Effect.suspend(() => fromResult(system.verify())),
+        system
+      }
+    })
+  )
+
+/**
+ * {@link simulateScheme} as an Effect, failing with `InvalidInputError` on bad parameters.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { simulate } from "@jiceng/volunteer-points/effect"
+ * Effect.runSync(simulate({ seed: 3, agents: 10, weeks: 2 })).weeks.length //=> 2
+ * ```
+ * @since 0.1.0
+ * @category effect
+ */
+export const simulate = (input: unknown): Effect.Effect<SimulationResult, InvalidInputError> =>
+  Effect.suspend(() => fromResult(simulateScheme(input)))
 
 export { JournalError }

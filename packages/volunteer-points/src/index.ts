@@ -5,6 +5,8 @@
  * @since 0.1.0
  * @module
  */
+
+export { type Certificate, CertificateRequest, certificateData } from "./certificate.ts"
 export {
   type BatchOutcome,
   CorrectionInput,
@@ -21,6 +23,27 @@ export {
   type VerifyReport
 } from "./createLedger.ts"
 export {
+  createPointsSystem,
+  DonateInput,
+  ExpireInput,
+  GiftInput,
+  HolderInput,
+  IssueInput,
+  type Liability,
+  type LotView,
+  type PointsSystem,
+  PointsSystemOptions,
+  type PostedRecord,
+  PostRecordInput,
+  type Receipt,
+  RedeemInput,
+  type RegionPosition,
+  RestockInput,
+  ReverseRecordInput,
+  SettleInput,
+  TRANSFER_CODES
+} from "./createPointsSystem.ts"
+export {
   AccountBatch,
   AccountInput,
   type AccountResult,
@@ -35,4 +58,36 @@ export {
   type TransferResult,
   type TransferState
 } from "./LedgerModel.ts"
+export { type LeaderboardEntry, LeaderboardRequest, leaderboard } from "./leaderboard.ts"
+export {
+  Bilingual,
+  CatalogueItem,
+  defineScheme,
+  Relation,
+  Scheme,
+  ShortId,
+  schemeAt,
+  schemes
+} from "./schemes.ts"
+export {
+  Actor,
+  defaultWorkflow,
+  isReadyToPost,
+  PointsError,
+  RecordAction,
+  RecordState,
+  RecordWorkflow,
+  recordAction,
+  ServiceRecord,
+  ServiceSession,
+  servedMinutes,
+  Timestamp
+} from "./serviceRecord.ts"
+export {
+  gini,
+  SimulationInput,
+  type SimulationResult,
+  type SimulationWeek,
+  simulateScheme
+} from "./simulateScheme.ts"
 export { type CitedStarTable, nationalStarTable, type StarTable, starLevel, starTables } from "./starLevel.ts"
