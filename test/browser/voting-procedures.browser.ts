@@ -68,6 +68,60 @@ export default {
       }
     },
     {
+      name: "committee election: relatives rule, then a relatives re-vote and a runoff typed in as the count asks",
+      path: "/voting-procedures/committee-elections/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-committee-demo")
+        await demo.getByTestId("status").waitFor()
+        // A 470, B 450, C 320 of 620 (line > 310); A and B are relatives: B lapses, C takes the seat.
+        assert.equal(await demo.getByTestId("status").innerText(), "Complete")
+        assert.equal(await demo.getByTestId("elected").innerText(), "Elected: A 470 (first), C 320 (first)")
+        assert.match(await demo.getByTestId("explanation").innerText(), /B's election lapses/)
+        // A and B tie at 320: they vote again.
+        await demo.getByTestId("ballots").fill("320: A, B\n150: C\n150:")
+        assert.equal(await demo.getByTestId("status").innerText(), "Re-vote required")
+        assert.equal(await demo.getByTestId("next").innerText(), "next round's candidates: A, B")
+        assert.match(await demo.getByTestId("reasons").innerText(), /relatives-tie/)
+        await demo.getByTestId("revote").fill("300: A\n200: B")
+        assert.equal(await demo.getByTestId("status").innerText(), "Runoff required")
+        assert.equal(await demo.getByTestId("next").innerText(), "next round's candidates: C")
+        // C 400 of 500 in the runoff: 3 × 400 = 1200 ≥ 500.
+        await demo.getByTestId("runoff").fill("400: C\n100:")
+        assert.equal(await demo.getByTestId("status").innerText(), "Complete")
+        assert.equal(await demo.getByTestId("elected").innerText(), "Elected: A 300 (tieRevote), C 400 (runoff)")
+        assert.match(await demo.getByTestId("explanation").innerText(), /3 × 400 = 1200 ≥ 500/)
+      }
+    },
+    {
+      name: "committee election: invalid input and a round the count never asks for are typed errors",
+      path: "/voting-procedures/committee-elections/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-committee-demo")
+        await demo.getByTestId("ballots").fill("300: A, Z")
+        assert.equal(await demo.getByTestId("status").innerText(), "Invalid input")
+        assert.match(
+          await demo.getByTestId("error").innerText(),
+          /^ballots\.0\.choices\.1: unknown candidate Z \(unknown_candidate\)/
+        )
+        await demo.getByTestId("ballots").fill("300: A, B\n150: B, C\n170: A, C")
+        await demo.getByTestId("runoff").fill("10: C")
+        assert.match(await demo.getByTestId("error").innerText(), /^runoff: .+\(unused_round\)/)
+      }
+    },
+    {
+      name: "committee election in 简体中文",
+      path: "/zh-cn/voting-procedures/committee-elections/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-committee-demo")
+        await demo.getByTestId("status").waitFor()
+        assert.equal(await demo.getByTestId("status").innerText(), "选举完成")
+        assert.match(await demo.getByTestId("explanation").innerText(), /B 的当选不成立/)
+        await demo.getByTestId("seats").fill("x")
+        assert.equal(await demo.getByTestId("status").innerText(), "无效输入")
+        assert.match(await demo.getByTestId("error").innerText(), /^seats: /)
+      }
+    },
+    {
       name: "Calton 2007: step through the Scottish STV stages with next and previous",
       path: "/voting-procedures/stv/",
       run: async (page) => {

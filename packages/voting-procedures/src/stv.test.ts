@@ -25,8 +25,15 @@ describe("stv — Glasgow 2007 Calton (Scottish rules)", () => {
     const first = v.stages[0]!.votes
     for (const [name, n] of Object.entries(expected.firstPreferences)) expect(first[name]).toBe(`${n}.00000`)
     expect([...v.elected].sort()).toEqual([...expected.elected].sort())
-    expect(v.elected[0]).toBe("George Redmond")
-    expect(v.excluded).toEqual(expected.exclusionOrder.slice(0, v.excluded.length))
+    // The full sequences, not a prefix of our own output: `electionOrder` entries are
+    // "<name> (<note>)", so compare the names.
+    const electionOrder = (expected.electionOrder as Array<string>).map((e) => e.replace(/ \(.*\)$/, ""))
+    expect(electionOrder).toHaveLength(3)
+    expect(v.elected).toEqual(electionOrder)
+    expect(v.excluded).toEqual(expected.exclusionOrder)
+    expect(v.stages.filter((s) => s.action === "exclusion").flatMap((s) => s.candidates)).toEqual(
+      expected.exclusionOrder
+    )
     const afterGraham = v.stages.find((s) => s.action === "exclusion" && s.candidates[0] === "Paul Graham")!
     const g = expected.stageAfterPaulGrahamExclusion
     expect(afterGraham.votes["Ruth Simpson"]).toBe(g["Ruth Simpson"])
@@ -50,20 +57,30 @@ describe("stv — Glasgow 2007 Calton (Scottish rules)", () => {
   })
 })
 
-describe("stv — Maemo 2018 Q1 (cross-implementation fixture)", () => {
+describe("stv — Maemo 2018 Q1 (cross-implementation fixture, no verified official result)", () => {
   const maemo = parseBlt(data("maemo-council-2018q1.blt"))
   const exp = JSON.parse(data("maemo-council-2018q1.expected.json"))
-  it("drops the 4 blank ballots before the quota (quota 12 from 47) and agrees with Droop under both rules", () => {
+  // The fixture records what Droop 0.14 computes, not an official result (its officialResult
+  // field says so): these tests show agreement with that reference implementation only.
+  it("parses the published fixture: 4 blank ballot lines dropped, first preferences as recorded", () => {
     if (!maemo.ok) throw maemo.error
-    expect(maemo.value.profile.blankBallots).toBe(4)
-    for (const rule of ["scottish", "meek"] as const) {
-      const r = stv(maemo.value.profile, { seats: 3, rule })
-      if (!r.ok) throw r.error
-      expect(r.value.validBallots).toBe(47)
-      expect([...r.value.elected].sort()).toEqual(
-        [...exp.electedByImplementations["droop-0.14 scotland (quota 12)"]].sort()
-      )
-      if (rule === "scottish") expect(r.value.quota).toBe("12.00000")
-    }
+    expect(exp.officialResult).toMatch(/^NOT verified/)
+    expect(maemo.value.profile.blankBallots).toBe(exp.blankBallots)
+    expect(maemo.value.profile.totalBallots).toBe(exp.ballotLines)
+    const r = stv(maemo.value.profile, { seats: exp.seats, rule: "scottish" })
+    if (!r.ok) throw r.error
+    const first = Object.fromEntries(Object.entries(exp.firstPreferences).map(([k, n]) => [k, `${n}.00000`]))
+    expect(r.value.stages[0]?.votes).toEqual(first)
+  })
+  it.each([
+    ["scottish", "droop-0.14 scotland (quota 12)", "12.00000"],
+    ["meek", "droop-0.14 meek (final quota 10.9659)", undefined]
+  ] as const)("rule %s matches the result computed by %s", (rule, reference, quota) => {
+    if (!maemo.ok) throw maemo.error
+    const r = stv(maemo.value.profile, { seats: 3, rule })
+    if (!r.ok) throw r.error
+    expect(r.value.validBallots).toBe(47)
+    expect([...r.value.elected].sort()).toEqual([...exp.electedByImplementations[reference]].sort())
+    if (quota !== undefined) expect(r.value.quota).toBe(quota)
   })
 })

@@ -166,6 +166,220 @@ describe("tallyCommitteeElection — worked examples (voting-rules.md §6)", () 
     expect(r.runoffCandidates).toEqual(["X"])
   })
 
+  it("relatives with equal votes vote again (review repro; §3.2, Zhejiang art. 31)", () => {
+    // 70 ballots, line > 35: W 60, H 60 (both over), X 10. W and H may not both serve.
+    const input = {
+      registeredVoters: 100,
+      seats: 2,
+      candidates: ["W", "H", "X"],
+      relatives: [["W", "H"]],
+      ballots: [
+        { count: 60, choices: ["W", "H"] },
+        { count: 10, choices: ["X"] }
+      ]
+    }
+    const r = v(tallyCommitteeElection(input))
+    expect([r.status, r.reasons, r.elected, r.tieRevoteCandidates, r.tieRevoteSeats]).toEqual([
+      "tieRevoteRequired",
+      ["relatives-tie"],
+      [],
+      ["H", "W"],
+      1
+    ])
+    // W wins the re-vote 40–30 (5 ballots marking both are invalid: only one may serve); H
+    // lapses; X (10 ≤ 35) is not over the line, so the freed seat goes to a runoff with X.
+    const after = v(
+      tallyCommitteeElection({
+        ...input,
+        tieRevote: {
+          ballots: [
+            ...many([
+              ["W", 40],
+              ["H", 30]
+            ]),
+            { count: 5, choices: ["W", "H"] }
+          ]
+        }
+      })
+    )
+    expect(after.rounds[1]).toMatchObject({ round: "tieRevote", ballotsCast: 75, invalidBallots: 5 })
+    expect(after.elected).toEqual([{ candidate: "W", votes: 40, round: "tieRevote" }])
+    expect([after.status, after.runoffCandidates]).toEqual(["runoffRequired", ["X"]])
+    expect(after.reasons).toEqual(["relatives-in-office", "seats-unfilled"])
+  })
+
+  it("a seat freed by the relatives rule goes to the next first-round candidate over the line (review repro)", () => {
+    // 620 ballots, line > 310: A 300+170 = 470, B 300+150 = 450, C 150+170 = 320.
+    const r = v(
+      tallyCommitteeElection({
+        registeredVoters: 1000,
+        seats: 2,
+        candidates: ["A", "B", "C"],
+        relatives: [["A", "B"]],
+        ballots: [
+          { count: 300, choices: ["A", "B"] },
+          { count: 150, choices: ["B", "C"] },
+          { count: 170, choices: ["A", "C"] }
+        ]
+      })
+    )
+    expect(r.rounds[0]?.tallies).toEqual({ A: 470, B: 450, C: 320 })
+    expect([r.status, r.reasons, r.runoffCandidates]).toEqual(["complete", ["relatives-in-office"], []])
+    expect(r.elected).toEqual([
+      { candidate: "A", votes: 470, round: "first" },
+      { candidate: "C", votes: 320, round: "first" }
+    ])
+  })
+
+  // First round, 620 ballots: C1 200+100+80+20 = 400, X 200+100 = 300, Y 200+80 = 280,
+  // Z 100+20+90 = 210, 130 blank. Only C1 clears > 310; 2 seats go to a runoff of X, Y, Z.
+  const twoOpen = {
+    registeredVoters: 1000,
+    seats: 3,
+    candidates: ["C1", "X", "Y", "Z"],
+    relatives: [["X", "Y"]],
+    ballots: [
+      { count: 200, choices: ["C1", "X", "Y"] },
+      { count: 100, choices: ["C1", "X", "Z"] },
+      { count: 80, choices: ["C1", "Y"] },
+      { count: 20, choices: ["C1", "Z"] },
+      { count: 90, choices: ["Z"] },
+      { count: 130, choices: [] }
+    ]
+  }
+
+  it("runoffs apply the relatives screen: the freed seat goes to the next candidate over 1/3", () => {
+    const first = v(tallyCommitteeElection(twoOpen))
+    expect(first.rounds[0]?.tallies).toEqual({ C1: 400, X: 300, Y: 280, Z: 210 })
+    expect([first.status, first.runoffCandidates]).toEqual(["runoffRequired", ["X", "Y", "Z"]])
+    // Runoff, 600 ballots: X 200+50 = 250, Y 240, Z 200+10 = 210, 100 blank; floor 3·v ≥ 600.
+    // X and Y are relatives: Y's election lapses and Z (210 ≥ 200) takes the seat.
+    const runoff = {
+      ballots: [
+        { count: 200, choices: ["X", "Z"] },
+        { count: 50, choices: ["X"] },
+        { count: 240, choices: ["Y"] },
+        { count: 10, choices: ["Z"] },
+        { count: 100, choices: [] }
+      ]
+    }
+    const r = v(tallyCommitteeElection({ ...twoOpen, runoff }))
+    expect(r.rounds[1]?.tallies).toEqual({ X: 250, Y: 240, Z: 210 })
+    expect(r.status).toBe("complete")
+    expect(r.elected.map((e) => [e.candidate, e.round])).toEqual([
+      ["C1", "first"],
+      ["X", "runoff"],
+      ["Z", "runoff"]
+    ])
+    expect(r.reasons).toEqual(["relatives-in-office"])
+  })
+
+  it("runoffs and re-votes are void with more ballots than voters; earlier winners stand", () => {
+    const e3Runoff = { ...e3, runoff: { ballots: many([["C3", 1001]]) } }
+    const r = v(tallyCommitteeElection(e3Runoff))
+    expect([r.status, r.reasons, r.elected.map((e) => e.candidate)]).toEqual([
+      "void",
+      ["ballots-exceed-voters"],
+      ["C1", "C2"]
+    ])
+    expect(r.rounds.map((x) => x.round)).toEqual(["first", "runoff"])
+    const tie = v(
+      tallyCommitteeElection({
+        ...e3,
+        runoff: {
+          ballots: many([
+            ["C3", 250],
+            ["C4", 250],
+            [null, 100]
+          ]),
+          tieRevote: { ballots: many([["C4", 1001]]) }
+        }
+      })
+    )
+    expect([tie.status, tie.reasons]).toEqual(["void", ["ballots-exceed-voters"]])
+    expect(tie.rounds.map((x) => x.round)).toEqual(["first", "runoff", "runoffTieRevote"])
+  })
+
+  it("a tie in the runoff goes to the runoff's own re-vote", () => {
+    const runoff = {
+      ballots: many([
+        ["C3", 250],
+        ["C4", 250],
+        [null, 100]
+      ])
+    }
+    const tied = v(tallyCommitteeElection({ ...e3, runoff }))
+    expect([tied.status, tied.tieRevoteCandidates, tied.tieRevoteSeats]).toEqual(["tieRevoteRequired", ["C3", "C4"], 1])
+    const done = v(
+      tallyCommitteeElection({
+        ...e3,
+        runoff: {
+          ...runoff,
+          tieRevote: {
+            ballots: many([
+              ["C4", 300],
+              ["C3", 280]
+            ])
+          }
+        }
+      })
+    )
+    expect(done.status).toBe("complete")
+    expect(done.elected.at(-1)).toEqual({ candidate: "C4", votes: 300, round: "runoffTieRevote" })
+  })
+
+  it("a re-vote without ballots is a typed error; one that breaks no tie asks for another", () => {
+    const e5 = {
+      registeredVoters: 1000,
+      seats: 3,
+      candidates: ["P", "Q", "R", "S"],
+      ballots: [
+        { count: 290, choices: ["P", "Q", "R"] },
+        { count: 40, choices: ["P", "R", "S"] },
+        { count: 70, choices: ["P", "Q", "S"] },
+        { count: 20, choices: ["Q", "S"] },
+        { count: 200, choices: ["S"] }
+      ]
+    }
+    const empty = tallyCommitteeElection({ ...e5, tieRevote: { ballots: [] } })
+    expect(empty.ok ? [] : empty.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["empty_round", ["tieRevote", "ballots"]]
+    ])
+    const blank = v(tallyCommitteeElection({ ...e5, tieRevote: { ballots: many([[null, 600]]) } }))
+    expect([blank.status, blank.tieRevoteCandidates, blank.rounds[1]?.tallies]).toEqual([
+      "tieRevoteRequired",
+      ["R", "S"],
+      { R: 0, S: 0 }
+    ])
+    // The second re-vote, passed as the next element, decides it.
+    const second = v(
+      tallyCommitteeElection({
+        ...e5,
+        tieRevote: [
+          { ballots: many([[null, 600]]) },
+          {
+            ballots: many([
+              ["R", 310],
+              ["S", 290]
+            ])
+          }
+        ]
+      })
+    )
+    expect([second.status, second.elected.at(-1)]).toEqual([
+      "complete",
+      { candidate: "R", votes: 310, round: "tieRevote" }
+    ])
+    // A round the count never calls for is refused, not ignored.
+    const unused = tallyCommitteeElection({
+      ...e5,
+      tieRevote: [{ ballots: many([["R", 310]]) }, { ballots: many([["S", 1]]) }]
+    })
+    expect(unused.ok ? [] : unused.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["unused_round", ["tieRevote", 1, "ballots"]]
+    ])
+  })
+
   it("rejects unknown candidates unless write-ins are allowed", () => {
     const input = { registeredVoters: 10, seats: 1, candidates: ["A"], ballots: [{ choices: ["Z"] }] }
     const r = tallyCommitteeElection(input)
@@ -206,6 +420,167 @@ describe("tallyCommitteeElection — properties", () => {
       )
     )
   })
+  // Runs an election to its end: whenever the count asks for a re-vote or a runoff, the next
+  // generated round is cast for exactly the candidates it names, and the count is redone.
+  const ROUND = fc.array(
+    fc.record({
+      count: fc.constantFrom(10, 20, 30, 40, 60),
+      picks: fc.array(fc.nat(4), { maxLength: 3 })
+    }),
+    { minLength: 1, maxLength: 6 }
+  )
+  const CANDIDATES = ["A", "B", "C", "D", "E"]
+  const PAIRS: Array<[string, string]> = [
+    ["A", "B"],
+    ["B", "C"],
+    ["C", "D"],
+    ["A", "E"],
+    ["M", "D"]
+  ]
+  const election = fc.record({
+    registeredVoters: fc.integer({ min: 60, max: 400 }),
+    seats: fc.integer({ min: 1, max: 3 }),
+    relatives: fc.subarray(PAIRS),
+    membersElsewhere: fc.constantFrom<Array<string>>([], ["M"]),
+    // Mirrored first rounds (each ballot again with two candidates swapped) make ties common.
+    first: fc.oneof(
+      ROUND,
+      fc
+        .tuple(ROUND, fc.nat(4), fc.nat(4))
+        .map(([r, i, j]) => [
+          ...r,
+          ...r.map((b) => ({ ...b, picks: b.picks.map((p) => (p === i ? j : p === j ? i : p)) }))
+        ])
+    ),
+    later: fc.array(ROUND, { maxLength: 6 })
+  })
+  type Round = Array<{ count: number; picks: Array<number> }>
+  const cast = (round: Round, names: ReadonlyArray<string>, marks: number) =>
+    round.map((b) => ({
+      count: b.count,
+      choices: [...new Set(b.picks.map((i) => names[i % names.length]!))].slice(0, Math.max(marks, 1))
+    }))
+  const runToEnd = (e: {
+    registeredVoters: number
+    seats: number
+    relatives: Array<[string, string]>
+    membersElsewhere: Array<string>
+    first: Round
+    later: Array<Round>
+  }) => {
+    // First-round ballots may overvote (picks up to 3 names for 1–3 seats): that is tested too.
+    const input: {
+      registeredVoters: number
+      seats: number
+      candidates: Array<string>
+      relatives: Array<[string, string]>
+      membersElsewhere: Array<string>
+      ballots: ReturnType<typeof cast>
+      tieRevote?: Array<{ ballots: ReturnType<typeof cast> }>
+      runoff?: { ballots: ReturnType<typeof cast>; tieRevote?: Array<{ ballots: ReturnType<typeof cast> }> }
+    } = { ...e, candidates: CANDIDATES, ballots: cast(e.first, CANDIDATES, 3) }
+    const results = [v(tallyCommitteeElection(input))]
+    for (const round of e.later) {
+      const r = results.at(-1)!
+      if (r.status === "tieRevoteRequired") {
+        const ballots = cast(round, r.tieRevoteCandidates, r.tieRevoteSeats)
+        if (input.runoff) input.runoff.tieRevote = [...(input.runoff.tieRevote ?? []), { ballots }]
+        else input.tieRevote = [...(input.tieRevote ?? []), { ballots }]
+      } else if (r.status === "runoffRequired")
+        input.runoff = { ballots: cast(round, r.runoffCandidates, r.unfilledSeats) }
+      else break
+      results.push(v(tallyCommitteeElection(input)))
+    }
+    return { input, results }
+  }
+
+  it("in every round relatives never serve together, seats are never exceeded and every winner cleared their line", () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const { input, results } = runToEnd(e)
+        for (const r of results) {
+          const names = r.elected.map((x) => x.candidate)
+          expect(new Set(names).size).toBe(names.length)
+          expect(names.length).toBeLessThanOrEqual(input.seats)
+          expect(r.unfilledSeats).toBe(input.seats - names.length)
+          const serving = [...names, ...input.membersElsewhere]
+          for (const [a, b] of input.relatives) expect(serving.includes(a) && serving.includes(b)).toBe(false)
+          const castIn = (round: string) => r.rounds.find((x) => x.round === round)?.ballotsCast ?? 0
+          for (const x of r.elected) {
+            if (x.round === "first") expect(2 * x.votes).toBeGreaterThan(castIn("first"))
+            if (x.round === "runoff") expect(3 * x.votes).toBeGreaterThanOrEqual(castIn("runoff"))
+          }
+          // A round with more ballots than voters is void, and only such a round or a failed
+          // turnout makes the result void.
+          const exceeded = r.rounds.some((x) => x.ballotsCast > input.registeredVoters)
+          expect(exceeded).toBe(r.reasons.includes("ballots-exceed-voters"))
+          if (exceeded) expect(r.status).toBe("void")
+          if (r.status === "void") expect(exceeded || 2 * castIn("first") <= input.registeredVoters).toBe(true)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("reversing the ballots of every round changes no status, winner or required re-vote", () => {
+    fc.assert(
+      fc.property(election, (e) => {
+        const { input, results } = runToEnd(e)
+        const last = results.at(-1)!
+        const rev = <T>(xs: Array<T>) => [...xs].reverse()
+        const reversed = v(
+          tallyCommitteeElection({
+            ...input,
+            ballots: rev(input.ballots),
+            ...(input.tieRevote && { tieRevote: input.tieRevote.map((t) => ({ ballots: rev(t.ballots) })) }),
+            ...(input.runoff && {
+              runoff: {
+                ballots: rev(input.runoff.ballots),
+                ...(input.runoff.tieRevote && {
+                  tieRevote: input.runoff.tieRevote.map((t) => ({ ballots: rev(t.ballots) }))
+                })
+              }
+            })
+          })
+        )
+        expect([reversed.status, reversed.elected, reversed.tieRevoteCandidates, reversed.runoffCandidates]).toEqual([
+          last.status,
+          last.elected,
+          last.tieRevoteCandidates,
+          last.runoffCandidates
+        ])
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("the generated elections reach relatives lapses, relatives re-votes, runoffs and runoff re-votes", () => {
+    // Guards the two properties above against testing only first rounds.
+    const seen = new Set<string>()
+    fc.assert(
+      fc.property(election, (e) => {
+        const { results } = runToEnd(e)
+        for (const r of results) {
+          for (const x of r.reasons) seen.add(x)
+          for (const x of r.rounds) seen.add(x.round)
+        }
+      }),
+      { numRuns: 400, seed: 7 }
+    )
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        "ballots-exceed-voters",
+        "relatives-in-office",
+        "relatives-tie",
+        "runoff",
+        "runoffTieRevote",
+        "tie",
+        "tieRevote",
+        "turnout"
+      ])
+    )
+  })
+
   it("never throws on arbitrary JSON (fuzz)", () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.anything()), (x) => {

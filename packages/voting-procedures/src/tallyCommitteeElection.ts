@@ -12,7 +12,7 @@ import {
 } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
-import { check } from "./internal/check.ts"
+import { check, kindEn, kindZh } from "./internal/check.ts"
 import { article, RESIDENTS_LAW, VILLAGE_LAW, ZHEJIANG_VILLAGE_ELECTION } from "./internal/citations.ts"
 
 const CountedBallot = z.object({
@@ -22,6 +22,10 @@ const CountedBallot = z.object({
   /** Spoiled (unreadable, marked to identify, …): counted as cast, for nobody. */
   spoiled: z.boolean().default(false)
 })
+
+/** One re-vote between tied candidates; several, in the order held, as an array. */
+const Revote = z.object({ ballots: z.array(CountedBallot) })
+const Revotes = z.union([Revote, z.array(Revote)])
 
 /**
  * Thresholds of a residents' or villagers' committee election. Defaults follow the
@@ -43,7 +47,7 @@ export const CommitteeElectionRules = z.object({
   winLine: Ratio.default({ numerator: 1, denominator: 2 }),
   /** Runoff (另行选举) floor: at least 1/3 of the ballots cast in that round (art. 15). */
   runoffFloor: Ratio.default({ numerator: 1, denominator: 3 }),
-  /** Runoff candidates = unfilled seats + this many (差额, Zhejiang art. 29). */
+  /** Runoff candidates = unfilled seats + this many (差额, Zhejiang art. 29); candidates tied with the last one taken all stand. */
   runoffExtraCandidates: z.int().nonnegative().default(1),
   /** Members needed for the remaining seats to stay vacant (Zhejiang art. 30). */
   minMembersToLeaveVacancy: z.int().nonnegative().default(3),
@@ -57,7 +61,8 @@ export type CommitteeElectionRules = z.input<typeof CommitteeElectionRules>
 
 /**
  * Input of {@link tallyCommitteeElection}: one contest (a post with its seats), its first
- * round and, when held, its runoff and tie re-vote.
+ * round and, when held, its re-votes, its runoff and the runoff's re-votes — each round only
+ * once the count calls for it (a round it never reaches is an `unused_round` error).
  *
  * @example
  * ```ts
@@ -77,15 +82,18 @@ export const CommitteeElectionInput = z.object({
   membersElsewhere: z.array(z.string().min(1)).default([]),
   /** Pairs who may not serve together (spouses, parents and children, siblings; Zhejiang art. 31). */
   relatives: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
-  runoff: z.object({ ballots: z.array(CountedBallot) }).optional(),
-  tieRevote: z.object({ ballots: z.array(CountedBallot) }).optional(),
+  /** The runoff (另行选举) and, when it ties, its re-vote(s). */
+  runoff: z.object({ ballots: z.array(CountedBallot), tieRevote: Revotes.optional() }).optional(),
+  /** Re-vote(s) of the first round, in the order held: a tie for the last seats (Zhejiang art. 28) or relatives with equal votes (art. 31). */
+  tieRevote: Revotes.optional(),
   rules: CommitteeElectionRules.optional()
 })
 /** @since 0.1.0 @category committee-elections */
 export type CommitteeElectionInput = z.input<typeof CommitteeElectionInput>
 
 /**
- * The outcome of {@link tallyCommitteeElection}.
+ * The outcome of {@link tallyCommitteeElection}. `void` means the last round in `rounds` is
+ * void (too few voters, or more ballots than voters); winners of earlier rounds stand.
  *
  * @since 0.1.0
  * @category committee-elections
@@ -96,9 +104,12 @@ export interface CommitteeElectionResult {
   readonly elected: ReadonlyArray<{ readonly candidate: string; readonly votes: number; readonly round: string }>
   readonly unfilledSeats: number
   readonly runoffCandidates: ReadonlyArray<string>
+  /** Candidates of the re-vote required next (`tieRevoteRequired`). */
   readonly tieRevoteCandidates: ReadonlyArray<string>
+  /** How many of them the re-vote elects: a ballot may mark at most this many names. */
+  readonly tieRevoteSeats: number
   readonly rounds: ReadonlyArray<{
-    readonly round: "first" | "tieRevote" | "runoff"
+    readonly round: "first" | "tieRevote" | "runoff" | "runoffTieRevote"
     readonly ballotsCast: number
     readonly validBallots: number
     readonly blankBallots: number
@@ -111,9 +122,14 @@ export interface CommitteeElectionResult {
 }
 
 type Ballots = z.output<typeof CountedBallot>[]
+type RoundName = CommitteeElectionResult["rounds"][number]["round"]
+type Entry = readonly [string, number]
 
-const countRound = (ballots: Ballots, seats: number, allowed: Set<string> | undefined) => {
-  const tallies = new Map<string, number>()
+const countRound = (ballots: Ballots, seats: number, allowed: ReadonlyArray<string> | undefined) => {
+  // Everyone on the round's list appears, with 0 if unmarked: a re-vote nobody marks is
+  // still a tie, and a runoff candidate without votes is shown below the floor.
+  const tallies = new Map<string, number>((allowed ?? []).map((c) => [c, 0]))
+  const allowedSet = allowed && new Set(allowed)
   let cast = 0
   let valid = 0
   let blank = 0
@@ -121,10 +137,10 @@ const countRound = (ballots: Ballots, seats: number, allowed: Set<string> | unde
   for (const b of ballots) {
     cast += b.count
     // A ballot marking more names than seats is invalid (Zhejiang art. 27); so is one naming
-    // someone outside a runoff's candidate list.
+    // someone outside a runoff's or re-vote's candidate list.
     const unique = new Set(b.choices)
     if (b.spoiled || unique.size !== b.choices.length || unique.size > seats) invalid += b.count
-    else if (allowed && b.choices.some((c) => !allowed.has(c))) invalid += b.count
+    else if (allowedSet && b.choices.some((c) => !allowedSet.has(c))) invalid += b.count
     else if (unique.size === 0) blank += b.count
     else {
       valid += b.count
@@ -134,13 +150,36 @@ const countRound = (ballots: Ballots, seats: number, allowed: Set<string> | unde
   return { tallies, cast, valid, blank, invalid }
 }
 
+const byVotes = (t: Map<string, number>): Array<Entry> =>
+  [...t].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+
+/** Entries grouped by equal votes, highest first. */
+const groups = (list: ReadonlyArray<Entry>): Array<Array<Entry>> => {
+  const out: Array<Array<Entry>> = []
+  for (const e of list) {
+    const last = out.at(-1)
+    if (last && last[0]![1] === e[1]) last.push(e)
+    else out.push([e])
+  }
+  return out
+}
+
+const list = <T>(x: T | ReadonlyArray<T> | undefined): ReadonlyArray<T> =>
+  x === undefined ? [] : Array.isArray(x) ? (x as ReadonlyArray<T>) : [x as T]
+
+/** Why {@link fill} stopped before filling its seats. */
+type Halt =
+  | { readonly kind: "tie"; readonly candidates: Array<string>; readonly seats: number; readonly reason: string }
+  | { readonly kind: "void" }
+
 /**
  * Tallies a residents' or villagers' committee election (居委会/村委会选举) for one post:
  * turnout validity (more than half of registered voters), the win line (more than half of the
- * ballots cast), ties at the last seat sent to a re-vote, unfilled seats sent to a runoff
- * (另行选举) among the top unelected candidates where the highest vote wins with at least 1/3 of
- * that round's ballots, overvoted ballots and "more ballots than voters" invalidation, the
- * relatives-in-office rule and the vacancy rule — all thresholds exact and overridable.
+ * ballots cast), ties at the last seat and relatives with equal votes sent to a re-vote,
+ * unfilled seats sent to a runoff (另行选举) among the top unelected candidates where the
+ * highest vote wins with at least 1/3 of that round's ballots, overvoted ballots and "more
+ * ballots than voters" invalidation in every round, the relatives-in-office rule in every
+ * round and the vacancy rule — all thresholds exact and overridable.
  *
  * @example
  * ```ts
@@ -172,24 +211,241 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
           )
       })
     })
+  x.relatives.forEach(([a, b], i) => {
+    if (a === b)
+      issues.push(
+        issue(
+          ["relatives", i],
+          "invalid_relatives",
+          `近亲属关系须为两个不同的人：${a}`,
+          `a relatives pair names ${a} twice`
+        )
+      )
+  })
+  // Each held round is supplied with its ballots; a round without any is a data error, not a
+  // round that elects nobody.
+  const revotePath = (raw: unknown, base: Array<string | number>, k: number): Array<string | number> =>
+    Array.isArray(raw) ? [...base, k, "ballots"] : [...base, "ballots"]
+  const firstRevotes = list(x.tieRevote)
+  const runoffRevotes = list(x.runoff?.tieRevote)
+  const roundsIn: Array<{ path: Array<string | number>; ballots: Ballots }> = [
+    ...firstRevotes.map((r, k) => ({ path: revotePath(x.tieRevote, ["tieRevote"], k), ballots: r.ballots })),
+    ...(x.runoff ? [{ path: ["runoff", "ballots"], ballots: x.runoff.ballots }] : []),
+    ...runoffRevotes.map((r, k) => ({
+      path: revotePath(x.runoff?.tieRevote, ["runoff", "tieRevote"], k),
+      ballots: r.ballots
+    }))
+  ]
+  for (const r of roundsIn)
+    if (r.ballots.length === 0)
+      issues.push(issue(r.path, "empty_round", "该轮投票没有任何选票", "this round has no ballots"))
   if (issues.length > 0) return err(new InvalidInputError(issues))
+
   const law = x.committee === "villagers" ? VILLAGE_LAW : RESIDENTS_LAW
   const art15 = article(VILLAGE_LAW, "art. 15")
+  const art27 = article(ZHEJIANG_VILLAGE_ELECTION, "art. 27")
+  const art28 = article(ZHEJIANG_VILLAGE_ELECTION, "art. 28")
+  const art31 = article(ZHEJIANG_VILLAGE_ELECTION, "art. 31")
   const steps: Array<ExplanationStep> = []
   const checks: Array<ThresholdCheck> = []
   const rounds: Array<CommitteeElectionResult["rounds"][number]> = []
-  const first = countRound(x.ballots, x.seats, rules.writeIns ? undefined : known)
+  const reasons: Array<string> = []
+  const elected: Array<{ candidate: string; votes: number; round: string }> = []
+  const lapsed = new Set<string>()
   const digest = sha256Hex(canonicalJson({ ...x, rules }))
-  const base = { runoffCandidates: [], tieRevoteCandidates: [], inputDigest: digest }
-  const tallyRecord = (t: Map<string, number>) => Object.fromEntries([...t].sort((a, b) => b[1] - a[1]))
-  rounds.push({
-    round: "first",
-    ballotsCast: first.cast,
-    validBallots: first.valid,
-    blankBallots: first.blank,
-    invalidBallots: first.invalid,
-    tallies: tallyRecord(first.tallies)
-  })
+  const tallyRecord = (t: Map<string, number>) => Object.fromEntries(byVotes(t))
+  const relativesOf = (c: string) =>
+    x.relatives.flatMap(([a, b]) => (a === c ? [b] : b === c ? [a] : [])).filter((r) => r !== c)
+  // Those in office: members of other posts (a higher post, so they stay) and winners so far
+  // (a higher vote, since seats are filled in vote order) — Zhejiang art. 31.
+  const inOffice = (c: string) => x.membersElsewhere.includes(c) || elected.some((e) => e.candidate === c)
+  const conflictOf = (c: string) => relativesOf(c).find(inOffice)
+
+  const record = (round: RoundName, r: ReturnType<typeof countRound>) =>
+    rounds.push({
+      round,
+      ballotsCast: r.cast,
+      validBallots: r.valid,
+      blankBallots: r.blank,
+      invalidBallots: r.invalid,
+      tallies: tallyRecord(r.tallies)
+    })
+  const roundZh: Record<RoundName, string> = {
+    first: "第一轮投票",
+    tieRevote: "再次投票",
+    runoff: "另行选举",
+    runoffTieRevote: "另行选举的再次投票"
+  }
+  const roundEn: Record<RoundName, string> = {
+    first: "the first round",
+    tieRevote: "the re-vote",
+    runoff: "the runoff",
+    runoffTieRevote: "the runoff's re-vote"
+  }
+  /** Zhejiang art. 27 voids any round with more ballots than voters. */
+  const exceedsVoters = (round: RoundName, cast: number): boolean => {
+    if (!rules.ballotsExceedVotersVoids || cast <= x.registeredVoters) return false
+    reasons.push("ballots-exceed-voters")
+    steps.push({
+      code: "ballots-exceed-voters",
+      zh: `${roundZh[round]}收回选票 ${cast} 张多于选民 ${x.registeredVoters} 人，该轮投票无效。`,
+      en: `${cast} ballots were returned in ${roundEn[round]} for ${x.registeredVoters} voters: that vote is void.`,
+      citation: art27
+    })
+    return true
+  }
+
+  const lapse = (c: string, r: string) => {
+    lapsed.add(c)
+    if (!reasons.includes("relatives-in-office")) reasons.push("relatives-in-office")
+    steps.push({
+      code: "relatives",
+      zh: `${c} 与 ${r} 为近亲属，不得同时任职；${r} 职务在先或得票更多，${c} 的当选不成立。`,
+      en: `${c} and ${r} are close relatives and may not serve together; ${r} holds the higher post or vote, so ${c}'s election lapses.`,
+      citation: art31
+    })
+  }
+
+  /**
+   * Fills up to `seats` seats from `ranked` (already past the round's line) in vote order,
+   * skipping anyone whose relative is in office, and sending equal-vote relatives, then a tie
+   * for the last seats, to the next of the round's re-votes. Returns the seats filled, or why
+   * it had to stop.
+   */
+  const fill = (
+    ranked: ReadonlyArray<Entry>,
+    seats: number,
+    label: RoundName,
+    revote: { readonly ballots: ReadonlyArray<Ballots>; next: number; readonly label: RoundName }
+  ): number | Halt => {
+    let filled = 0
+    for (const group of groups(ranked)) {
+      if (filled === seats) break
+      let rest = group.map(([c]) => c)
+      for (const c of rest) {
+        const r = conflictOf(c)
+        if (r !== undefined) lapse(c, r)
+      }
+      rest = rest.filter((c) => !lapsed.has(c))
+      const votes = group[0]![1]
+      // Equal posts and equal votes: the relatives vote again (art. 31); then a tie for the
+      // last seats goes to a re-vote among the tied (art. 28).
+      for (;;) {
+        if (filled === seats) break
+        const pair = x.relatives.find(([a, b]) => a !== b && rest.includes(a) && rest.includes(b))
+        const tie =
+          pair !== undefined
+            ? { candidates: [...pair].sort(), seats: 1, reason: "relatives-tie" }
+            : rest.length > seats - filled
+              ? { candidates: rest, seats: seats - filled, reason: "tie" }
+              : undefined
+        if (tie === undefined) break
+        steps.push(
+          tie.reason === "tie"
+            ? {
+                code: "tie",
+                zh: `${tie.candidates.join("、")} 得票相等（${votes} 票），争夺最后 ${tie.seats} 个席位，须就票数相等的候选人再次投票。`,
+                en: `${tie.candidates.join(", ")} tie on ${votes} votes for the last ${tie.seats} seat(s): a re-vote between them is required.`,
+                citation: art28
+              }
+            : {
+                code: "relatives-tie",
+                zh: `${tie.candidates.join("、")} 为近亲属，职务相同且得票相等（${votes} 票），须再次投票决定由谁任职。`,
+                en: `${tie.candidates.join(" and ")} are close relatives in the same post with equal votes (${votes}): they vote again to decide who serves.`,
+                citation: art31
+              }
+        )
+        const ballots = revote.ballots[revote.next]
+        if (ballots === undefined) return { kind: "tie", ...tie }
+        revote.next++
+        const rv = countRound(ballots, tie.seats, tie.candidates)
+        record(revote.label, rv)
+        if (exceedsVoters(revote.label, rv.cast)) return { kind: "void" }
+        const ranking = byVotes(rv.tallies)
+        steps.push({
+          code: revote.label,
+          zh: `${roundZh[revote.label]}：${ranking.map(([c, v]) => `${c} ${v}`).join("，")}（投票 ${rv.cast} 张），得票多的当选。`,
+          en: `${roundEn[revote.label].replace(/^t/, "T")}: ${ranking.map(([c, v]) => `${c} ${v}`).join(", ")} (${rv.cast} ballots); the higher vote wins.`,
+          citation: tie.reason === "tie" ? art28 : art31
+        })
+        const got = fill(ranking, tie.seats, revote.label, revote)
+        if (typeof got !== "number") return got
+        filled += got
+        rest = rest.filter((c) => !inOffice(c) && !tie.candidates.includes(c))
+        if (tie.reason === "tie") break
+        // The relatives' re-vote seats its winner; the loser's election lapses and the rest
+        // of the group carries on.
+        for (const c of tie.candidates) {
+          const r = conflictOf(c)
+          if (!inOffice(c) && r !== undefined) lapse(c, r)
+        }
+      }
+      for (const c of rest) {
+        if (filled === seats) break
+        elected.push({ candidate: c, votes, round: label })
+        filled++
+      }
+    }
+    return filled
+  }
+
+  const result = (
+    status: CommitteeElectionResult["status"],
+    extra: Partial<Pick<CommitteeElectionResult, "runoffCandidates" | "tieRevoteCandidates" | "tieRevoteSeats">> = {}
+  ): Result<CommitteeElectionResult, InvalidInputError> => {
+    // A round supplied but never reached would be ignored silently: refuse it instead.
+    if (status !== "void") {
+      const unused = [
+        ...firstRevotes.slice(firstUsed.next).map((_, k) => revotePath(x.tieRevote, ["tieRevote"], k + firstUsed.next)),
+        ...(x.runoff && !runoffHeld ? [["runoff"]] : []),
+        ...runoffRevotes
+          .slice(runoffUsed.next)
+          .map((_, k) => revotePath(x.runoff?.tieRevote, ["runoff", "tieRevote"], k + runoffUsed.next))
+      ]
+      if (unused.length > 0)
+        return err(
+          new InvalidInputError(
+            unused.map((path) =>
+              issue(
+                path,
+                "unused_round",
+                "提供了按计票结果不需要举行的一轮投票",
+                "this round was supplied but the count never calls for it"
+              )
+            )
+          )
+        )
+    }
+    return ok({
+      status,
+      reasons: [...reasons],
+      elected,
+      unfilledSeats: x.seats - elected.length,
+      runoffCandidates: extra.runoffCandidates ?? [],
+      tieRevoteCandidates: extra.tieRevoteCandidates ?? [],
+      tieRevoteSeats: extra.tieRevoteSeats ?? 0,
+      rounds,
+      checks,
+      explanation: steps,
+      inputDigest: digest
+    })
+  }
+  const firstUsed = { ballots: firstRevotes.map((r) => r.ballots), next: 0, label: "tieRevote" as const }
+  const runoffUsed = { ballots: runoffRevotes.map((r) => r.ballots), next: 0, label: "runoffTieRevote" as const }
+  let runoffHeld = false
+  const halted = (h: Halt, runoffCandidates: Array<string>) => {
+    if (h.kind === "void") return result("void", { runoffCandidates })
+    reasons.push(h.reason)
+    return result("tieRevoteRequired", {
+      runoffCandidates,
+      tieRevoteCandidates: h.candidates,
+      tieRevoteSeats: h.seats
+    })
+  }
+
+  // First round.
+  const first = countRound(x.ballots, x.seats, x.candidates)
+  record("first", first)
   if (x.committee === "residents")
     steps.push({
       code: "residents-defaults",
@@ -197,24 +453,7 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
       en: "The Residents' Committees Law sets no validity or winning thresholds; the thresholds below are parameters defaulting to the Villagers' Committees Law art. 15.",
       citation: article(law, "art. 8")
     })
-  if (rules.ballotsExceedVotersVoids && first.cast > x.registeredVoters) {
-    steps.push({
-      code: "ballots-exceed-voters",
-      zh: `收回选票 ${first.cast} 张多于选民 ${x.registeredVoters} 人，选举无效。`,
-      en: `${first.cast} ballots were returned for ${x.registeredVoters} voters: the vote is void.`,
-      citation: article(ZHEJIANG_VILLAGE_ELECTION, "art. 27")
-    })
-    return ok({
-      ...base,
-      status: "void",
-      reasons: ["ballots-exceed-voters"],
-      elected: [],
-      unfilledSeats: x.seats,
-      rounds,
-      checks,
-      explanation: steps
-    })
-  }
+  if (exceedsVoters("first", first.cast)) return result("void")
   const turnout = check("turnout", first.cast, x.registeredVoters, rules.turnout, "moreThan", art15)
   checks.push(turnout)
   steps.push({
@@ -223,187 +462,104 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
     en: `Turnout ${first.cast}/${x.registeredVoters} (${turnout.inequality}): ${turnout.passed ? "the election is valid" : "not more than half, so the election is void"}.`,
     citation: art15
   })
-  if (!turnout.passed)
-    return ok({
-      ...base,
-      status: "void",
-      reasons: ["turnout"],
-      elected: [],
-      unfilledSeats: x.seats,
-      rounds,
-      checks,
-      explanation: steps
-    })
+  if (!turnout.passed) {
+    reasons.push("turnout")
+    return result("void")
+  }
   if (first.invalid > 0)
     steps.push({
       code: "invalid-ballots",
       zh: `无效票 ${first.invalid} 张（多选、重复或作废），空白票 ${first.blank} 张，均计入投票总数。`,
       en: `${first.invalid} invalid ballot(s) (overvoted, repeated or spoiled) and ${first.blank} blank, all counted as cast.`,
-      citation: article(ZHEJIANG_VILLAGE_ELECTION, "art. 27")
+      citation: art27
     })
-  const sorted = (t: Map<string, number>) => [...t].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  const overLine = sorted(first.tallies).filter(([c, v]) => {
+  const overLine = byVotes(first.tallies).filter(([c, v]) => {
     const k = check(`win-line:${c}`, v, first.cast, rules.winLine, "moreThan", art15)
     checks.push(k)
     return k.passed
   })
-  const elected: Array<{ candidate: string; votes: number; round: string }> = []
-  let tieRevoteCandidates: Array<string> = []
-  const takeTop = (list: Array<[string, number]>, seatsLeft: number, round: string) => {
-    if (list.length <= seatsLeft) {
-      for (const [c, v] of list) elected.push({ candidate: c, votes: v, round })
-      return [] as Array<string>
-    }
-    const cut = list[seatsLeft - 1]![1]
-    const above = list.filter(([, v]) => v > cut)
-    const atCut = list.filter(([, v]) => v === cut)
-    for (const [c, v] of above) elected.push({ candidate: c, votes: v, round })
-    if (above.length + atCut.length <= seatsLeft) {
-      for (const [c, v] of atCut) elected.push({ candidate: c, votes: v, round })
-      return []
-    }
-    return atCut.map(([c]) => c)
-  }
-  tieRevoteCandidates = takeTop(overLine, x.seats, "first")
+  const overText = (zh: boolean) =>
+    overLine
+      .map(([c, v]) => {
+        const q = checks.find((k) => k.code === `win-line:${c}`)?.inequality ?? ""
+        return zh ? `${c} ${v}（${q}）` : `${c} ${v} (${q})`
+      })
+      .join(zh ? "；" : "; ")
   steps.push({
     code: "win-line",
-    zh: `当选须获得投票人数过半数（> ${first.cast / 2}）的选票：${overLine.map(([c, v]) => `${c} ${v}`).join("，") || "无人"}过线。`,
-    en: `Winning needs more than half of the ${first.cast} ballots cast: ${overLine.map(([c, v]) => `${c} ${v}`).join(", ") || "nobody"} clear the line.`,
+    zh: `当选须获得参加投票的 ${first.cast} 张选票的${kindZh(rules.winLine, "moreThan")}：${overText(true) || "无人"}过线。`,
+    en: `Winning needs ${kindEn(rules.winLine, "moreThan")} of the ${first.cast} ballots cast: ${overText(false) || "nobody"} ${overLine.length === 1 ? "clears" : "clear"} the line.`,
     citation: art15
   })
-  if (tieRevoteCandidates.length > 0) {
-    const seatsLeft = x.seats - elected.length
-    steps.push({
-      code: "tie",
-      zh: `${tieRevoteCandidates.join("、")} 票数相等，争夺最后 ${seatsLeft} 个席位，须就票数相等的候选人再次投票。`,
-      en: `${tieRevoteCandidates.join(", ")} tie for the last ${seatsLeft} seat(s): a re-vote between them is required.`,
-      citation: article(ZHEJIANG_VILLAGE_ELECTION, "art. 28")
-    })
-    if (!x.tieRevote)
-      return ok({
-        ...base,
-        status: "tieRevoteRequired",
-        reasons: ["tie"],
-        elected,
-        unfilledSeats: seatsLeft,
-        tieRevoteCandidates,
-        rounds,
-        checks,
-        explanation: steps
-      })
-    const rv = countRound(x.tieRevote.ballots, seatsLeft, new Set(tieRevoteCandidates))
-    rounds.push({
-      round: "tieRevote",
-      ballotsCast: rv.cast,
-      validBallots: rv.valid,
-      blankBallots: rv.blank,
-      invalidBallots: rv.invalid,
-      tallies: tallyRecord(rv.tallies)
-    })
-    const again = takeTop(sorted(rv.tallies), seatsLeft, "tieRevote")
-    if (again.length > 0)
-      return ok({
-        ...base,
-        status: "tieRevoteRequired",
-        reasons: ["tie"],
-        elected,
-        unfilledSeats: x.seats - elected.length,
-        tieRevoteCandidates: again,
-        rounds,
-        checks,
-        explanation: steps
-      })
-    tieRevoteCandidates = []
-  }
-  // Relatives may not serve together: the one in the higher post (already elected elsewhere)
-  // stays; between two winners here, the higher vote stays (Zhejiang art. 31).
-  const reasons: Array<string> = []
-  for (const [a, b] of x.relatives) {
-    const ia = elected.findIndex((e) => e.candidate === a)
-    const ib = elected.findIndex((e) => e.candidate === b)
-    let drop = -1
-    if (ia >= 0 && x.membersElsewhere.includes(b)) drop = ia
-    else if (ib >= 0 && x.membersElsewhere.includes(a)) drop = ib
-    else if (ia >= 0 && ib >= 0 && elected[ia]!.votes !== elected[ib]!.votes)
-      drop = elected[ia]!.votes < elected[ib]!.votes ? ia : ib
-    if (drop >= 0) {
-      const gone = elected[drop]!
-      elected.splice(drop, 1)
-      reasons.push("relatives-in-office")
+  // Seats freed by the relatives rule go to the next candidates over the line, in vote order
+  // (Zhejiang art. 31), before any runoff.
+  const firstFill = fill(overLine, x.seats, "first", firstUsed)
+  if (typeof firstFill !== "number") return halted(firstFill, [])
+
+  // Runoff (另行选举) for the seats still open.
+  let runoffCandidates: Array<string> = []
+  if (elected.length < x.seats) {
+    const open = x.seats - elected.length
+    const pool = byVotes(first.tallies).filter(([c]) => !inOffice(c) && !lapsed.has(c) && conflictOf(c) === undefined)
+    // Candidates tied with the last one taken all stand: who to leave out is not ours to pick.
+    const cutVotes = pool[Math.min(open + rules.runoffExtraCandidates, pool.length) - 1]?.[1]
+    runoffCandidates = pool
+      .filter(([, v], i) => i < open + rules.runoffExtraCandidates || v === cutVotes)
+      .map(([c]) => c)
+    if (runoffCandidates.length === 0)
       steps.push({
-        code: "relatives",
-        zh: `${a} 与 ${b} 为近亲属，不得同时任职；${gone.candidate} 的当选不成立。`,
-        en: `${a} and ${b} are close relatives and may not serve together; ${gone.candidate}'s election lapses.`,
-        citation: article(ZHEJIANG_VILLAGE_ELECTION, "art. 31")
+        code: "no-runoff-candidates",
+        zh: `仍有 ${open} 个席位未选足，但第一轮已无可参加另行选举的候选人。`,
+        en: `${open} seat(s) remain unfilled, but no first-round candidate is left to stand in a runoff.`,
+        citation: art15
       })
+    else {
+      steps.push({
+        code: "runoff",
+        zh: `仍有 ${open} 个席位未选足，另行选举，候选人按得票多少为：${runoffCandidates.join("、")}。`,
+        en: `${open} seat(s) remain unfilled: a runoff (另行选举) among the top unelected candidates ${runoffCandidates.join(", ")}.`,
+        citation: art15
+      })
+      if (!x.runoff) {
+        reasons.push("seats-unfilled")
+        return result("runoffRequired", { runoffCandidates })
+      }
+      runoffHeld = true
+      const ro = countRound(x.runoff.ballots, open, runoffCandidates)
+      record("runoff", ro)
+      if (exceedsVoters("runoff", ro.cast)) return result("void", { runoffCandidates })
+      const floorChecks: Array<ThresholdCheck> = []
+      const floor = byVotes(ro.tallies).filter(([c, v]) => {
+        const k = check(`runoff-floor:${c}`, v, ro.cast, rules.runoffFloor, "atLeast", art15)
+        checks.push(k)
+        floorChecks.push(k)
+        return k.passed
+      })
+      const floorText = (zh: boolean) =>
+        floorChecks
+          .map((k) => {
+            const c = k.code.slice("runoff-floor:".length)
+            return zh
+              ? `${c} ${k.part}（${k.inequality}，${k.passed ? "达到" : "未达到"}）`
+              : `${c} ${k.part} (${k.inequality}: ${k.passed ? "met" : "not met"})`
+          })
+          .join(zh ? "；" : "; ")
+      steps.push({
+        code: "runoff-floor",
+        zh: `另行选举以得票多的当选，但得票不得少于该轮选票总数 ${ro.cast} 的${kindZh(rules.runoffFloor, "atLeast").replace(/以上$/, "")}：${floorText(true)}。`,
+        en: `In the runoff the highest vote wins, but only with ${kindEn(rules.runoffFloor, "atLeast")} of the ${ro.cast} ballots cast: ${floorText(false)}.`,
+        citation: art15
+      })
+      const runoffFill = fill(floor, open, "runoff", runoffUsed)
+      if (typeof runoffFill !== "number") return halted(runoffFill, runoffCandidates)
     }
   }
-  let unfilled = x.seats - elected.length
-  let runoffCandidates: Array<string> = []
-  if (unfilled > 0) {
-    const electedSet = new Set(elected.map((e) => e.candidate))
-    const dropped = new Set(x.relatives.flat().filter((c) => !electedSet.has(c) && overLine.some(([o]) => o === c)))
-    runoffCandidates = sorted(first.tallies)
-      .filter(([c]) => !electedSet.has(c) && !dropped.has(c))
-      .slice(0, unfilled + rules.runoffExtraCandidates)
-      .map(([c]) => c)
-    steps.push({
-      code: "runoff",
-      zh: `仍有 ${unfilled} 个席位未选足，另行选举，候选人按得票多少为：${runoffCandidates.join("、")}。`,
-      en: `${unfilled} seat(s) remain unfilled: a runoff (另行选举) among the top unelected candidates ${runoffCandidates.join(", ")}.`,
-      citation: art15
-    })
-    if (!x.runoff)
-      return ok({
-        ...base,
-        status: "runoffRequired",
-        reasons: [...reasons, "seats-unfilled"],
-        elected,
-        unfilledSeats: unfilled,
-        runoffCandidates,
-        rounds,
-        checks,
-        explanation: steps
-      })
-    const ro = countRound(x.runoff.ballots, unfilled, new Set(runoffCandidates))
-    rounds.push({
-      round: "runoff",
-      ballotsCast: ro.cast,
-      validBallots: ro.valid,
-      blankBallots: ro.blank,
-      invalidBallots: ro.invalid,
-      tallies: tallyRecord(ro.tallies)
-    })
-    const floor = sorted(ro.tallies).filter(([c, v]) => {
-      const k = check(`runoff-floor:${c}`, v, ro.cast, rules.runoffFloor, "atLeast", art15)
-      checks.push(k)
-      return k.passed
-    })
-    const tied = takeTop(floor, unfilled, "runoff")
-    steps.push({
-      code: "runoff-floor",
-      zh: `另行选举以得票多的当选，但得票不得少于该轮选票总数 ${ro.cast} 的三分之一：${floor.map(([c, v]) => `${c} ${v}`).join("，") || "无人"}达到。`,
-      en: `In the runoff the highest vote wins, but only with at least 1/3 of the ${ro.cast} ballots cast: ${floor.map(([c, v]) => `${c} ${v}`).join(", ") || "nobody"} reach it.`,
-      citation: art15
-    })
-    if (tied.length > 0)
-      return ok({
-        ...base,
-        status: "tieRevoteRequired",
-        reasons: ["tie"],
-        elected,
-        unfilledSeats: x.seats - elected.length,
-        runoffCandidates,
-        tieRevoteCandidates: tied,
-        rounds,
-        checks,
-        explanation: steps
-      })
-    unfilled = x.seats - elected.length
-  }
+
+  const unfilled = x.seats - elected.length
   const members = x.membersElsewhere.length + elected.length
   const status: CommitteeElectionResult["status"] =
     unfilled === 0 ? "complete" : members >= rules.minMembersToLeaveVacancy ? "vacancyAllowed" : "repeatRequired"
+  if (unfilled > 0) reasons.push("seats-unfilled")
   steps.push(
     unfilled === 0
       ? {
@@ -418,15 +574,5 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
           citation: article(ZHEJIANG_VILLAGE_ELECTION, "art. 30")
         }
   )
-  return ok({
-    ...base,
-    status,
-    reasons: unfilled === 0 ? reasons : [...reasons, "seats-unfilled"],
-    elected,
-    unfilledSeats: unfilled,
-    runoffCandidates,
-    rounds,
-    checks,
-    explanation: steps
-  })
+  return result(status, { runoffCandidates })
 }

@@ -25,6 +25,18 @@ describe("tallyMeetingResolution", () => {
       ).outcome
     ).toBe("passed")
   })
+  it("refuses a recall proposal signed by more voters or representatives than exist", () => {
+    const base = { body: "villageRecall", members: 2000, attending: 1100, yes: 551 }
+    const codes = (proposal: unknown) => {
+      const r = tallyMeetingResolution({ ...base, proposal })
+      return r.ok ? [] : r.error.issues.map((i) => [i.code, i.path])
+    }
+    expect(codes({ voters: 2001 })).toEqual([["proposal_voters_exceed_members", ["proposal", "voters"]]])
+    expect(codes({ representatives: { signed: 31, total: 30 } })).toEqual([
+      ["proposal_signed_exceeds_total", ["proposal", "representatives", "signed"]]
+    ])
+    expect(codes({ voters: 2000, representatives: { signed: 30, total: 30 } })).toEqual([])
+  })
   it("villagers' representatives meeting: quorum ≥ 2/3 of members, majority of those attending", () => {
     const r = v(tallyMeetingResolution({ body: "villagersRepresentatives", members: 30, attending: 20, yes: 11 }))
     expect(r.outcome).toBe("passed")

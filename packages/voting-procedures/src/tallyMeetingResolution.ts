@@ -149,6 +149,25 @@ export const tallyMeetingResolution = (input: unknown): Result<MeetingResult, In
     )
   if (x.yes > x.attending)
     issues.push(issue(["yes"], "yes_exceeds_attending", "同意人数多于到会人数", "more yes votes than people attending"))
+  if (x.proposal?.voters !== undefined && x.proposal.voters > x.members)
+    issues.push(
+      issue(
+        ["proposal", "voters"],
+        "proposal_voters_exceed_members",
+        `联名选民 ${x.proposal.voters} 人多于登记选民 ${x.members} 人`,
+        `${x.proposal.voters} voters signed the proposal but only ${x.members} are registered`
+      )
+    )
+  const reps = x.proposal?.representatives
+  if (reps && reps.signed > reps.total)
+    issues.push(
+      issue(
+        ["proposal", "representatives", "signed"],
+        "proposal_signed_exceeds_total",
+        `联名村民代表 ${reps.signed} 人多于村民代表总数 ${reps.total} 人`,
+        `${reps.signed} representatives signed but there are only ${reps.total}`
+      )
+    )
   const rule = statutory(x.body, x.quorumMode)
   if (!rule)
     issues.push(

@@ -230,6 +230,33 @@ describe("tallyOwnersAssembly — co-owners", () => {
     const c = run(ballots, { coOwnerPolicy: "conflictInvalid" })
     expect([c.totals.yesOwners, c.totals.invalidOwners]).toEqual([1, 1])
   })
+
+  const codes = (ballots: Array<unknown>) => {
+    const r = tallyOwnersAssembly({ decisionDate: "2023-01-01", matter: 1, owners, ballots })
+    return r.ok ? [] : r.error.issues.map((i) => [i.code, i.path])
+  }
+  it("refuses a second representative vote for one unit: in person plus a proxy, or two proxies", () => {
+    // Review repro: the representative Li votes yes, then agent X brings h1's proxy with "no".
+    expect(
+      codes([
+        { owner: "h1", castBy: "Li", vote: "yes" },
+        { owner: "h1", proxy: { agent: "X" }, vote: "no" }
+      ])
+    ).toEqual([["duplicate_ballot", ["ballots", 1, "owner"]]])
+    expect(
+      codes([
+        { owner: "h1", proxy: { agent: "X" }, vote: "yes" },
+        { owner: "h1", proxy: { agent: "Y" }, vote: "no" }
+      ])
+    ).toEqual([["duplicate_ballot", ["ballots", 1, "owner"]]])
+    // A non-representative co-owner's ballot is still audited as not counted, not an error.
+    expect(
+      codes([
+        { owner: "h1", castBy: "Wang", vote: "no" },
+        { owner: "h1", proxy: { agent: "X" }, vote: "yes" }
+      ])
+    ).toEqual([])
+  })
 })
 
 describe("tallyOwnersAssembly — bad input", () => {

@@ -417,6 +417,19 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
     coOwnerBallots.set(oi, list)
     const isRep = b.proxy !== undefined || b.castBy === owner.representative
     if (options.coOwnerPolicy === "designatedRepresentative") {
+      // The unit has one vote, held by the representative: in person or through a proxy, it
+      // can be cast once (SPC interpretation art. 9 counts the unit as one owner).
+      if (isRep && choiceOf[oi] !== undefined) {
+        issues.push(
+          issue(
+            ["ballots", index, "owner"],
+            "duplicate_ballot",
+            `共有专有部分 ${b.owner} 的代表人（本人或受托人）已投票`,
+            `co-owned unit ${b.owner} has already voted through its representative (in person or by proxy)`
+          )
+        )
+        return
+      }
       if (isRep) {
         choiceOf[oi] = choice
         audit.push({ index, owner: b.owner, counted: choice, reason: "designated-representative" })
