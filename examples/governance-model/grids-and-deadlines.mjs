@@ -41,3 +41,31 @@ const metrics = serviceMetrics([order, ...fired.value.events], { mapping: workfl
 assert.ok(metrics.ok)
 console.log(metrics.value.responseRate.definition.en, metrics.value.responseRate)
 assert.equal(metrics.value.dispatched, 0)
+
+// Edge cases: a school without households, and a case past the last holiday notice.
+const school = partitionGrids(
+  [
+    { id: "1号楼", households: 350, community: "东山社区" },
+    { id: "东山小学", households: 0, community: "东山社区" }
+  ],
+  []
+)
+assert.ok(school.ok)
+console.log("unassigned:", school.value.unassigned, school.value.warnings[0]?.message.en)
+assert.deepEqual(school.value.unassigned, ["东山小学"])
+const at = (caseId, event, time) => ({ caseId, event, actor: "a", role: "r", unit: "u", at: time })
+const lateLog = [
+  at("A", "dispatch", "2025-03-03T09:00"),
+  at("A", "contact", "2025-03-03T15:00"),
+  at("Z", "dispatch", "2026-12-31T17:00"),
+  at("Z", "contact", "2027-01-04T09:00")
+]
+const partial = serviceMetrics(lateLog)
+assert.ok(partial.ok)
+console.log(partial.value.responseRate.definition.en)
+assert.deepEqual(
+  partial.value.excluded.map((x) => [x.caseId, x.reason.code]),
+  [["Z", "no_holiday_notice"]]
+)
+assert.equal(partial.value.responseRate.denominator, 1)
+assert.equal(serviceMetrics(lateLog, { allOrNothing: true }).ok, false)

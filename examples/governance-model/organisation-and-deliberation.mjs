@@ -119,6 +119,17 @@ const sat = evaluateSatisfaction({ satisfied: 379, basicallySatisfied: 20, unsat
 assert.ok(sat.ok)
 console.log("Satisfaction:", sat.value.explanation.zh)
 assert.equal(sat.value.shortfall, 1)
+const noAnswers = evaluateSatisfaction({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })
+assert.ok(noAnswers.ok)
+assert.equal(noAnswers.value.shortfall, null)
+console.log("No answers:", noAnswers.value.explanation.en)
+assert.equal(
+  evaluateSatisfaction(
+    { satisfied: 5, basicallySatisfied: 0, unsatisfied: 5 },
+    { threshold: { numerator: 6, denominator: 5 } }
+  ).ok,
+  false
+)
 const chosen = selectProjects(
   [
     { id: "助老餐桌", cost: 6_000_000, score: 90 },

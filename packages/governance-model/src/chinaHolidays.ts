@@ -12,7 +12,7 @@ const h = (zh: string, en: string, from: string, to: string = from) => ({ name: 
  * schedule follows the revised 全国年节及纪念日放假办法 (State Council decision of 2024-11-10,
  * in force 2025-01-01: Spring Festival Eve and 2 May added). The citations are marked
  * `verified: false`: they were transcribed from the notices as republished, not from the
- * gov.cn originals. Add later years by passing your own notices to {@link workingCalendar}.
+ * gov.cn originals; the 2026 notice's document number is not recorded. Add later years by passing your own notices to {@link workingCalendar}.
  *
  * @example
  * ```ts
@@ -99,6 +99,8 @@ export const chinaHolidayNotices: ReadonlyArray<HolidayNotice> = [
       h("国庆节", "National Day", "2026-10-01", "2026-10-07")
     ],
     makeUpWorkdays: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
+    // The document number (国办发明电〔2025〕…号) is not in the project's notes; it is left
+    // out rather than guessed, and the citation stays unverified.
     source: {
       title: "国务院办公厅关于2026年部分节假日安排的通知",
       issuer,

@@ -32,12 +32,65 @@ describe("evaluateSatisfaction", () => {
     ).toMatchObject({ value: { passes: true } })
   })
 
-  it("fails an evaluation with no responses and reports bad counts", () => {
-    expect(evaluateSatisfaction({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })).toMatchObject({
-      value: { passes: false, shortfall: 0 }
-    })
+  it("fails an evaluation with no answers, with no shortfall and the reason, and reports bad counts", () => {
+    const none = evaluateSatisfaction({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })
+    expect(none).toMatchObject({ value: { passes: false, shortfall: null, reason: { code: "no_answers" } } })
+    expect(none.ok && none.value.explanation.en).toBe("no answers: satisfaction cannot be judged (needs at least 4/5)")
+    expect(none.ok && none.value.explanation.zh).toBe("无人作答，无法评定满意度（须不低于 4/5）")
+    // With answers there is no reason field.
+    const some = evaluateSatisfaction({ satisfied: 1, basicallySatisfied: 0, unsatisfied: 0 })
+    expect(some.ok && "reason" in some.value).toBe(false)
     const r = evaluateSatisfaction({ satisfied: -1, basicallySatisfied: 0, unsatisfied: 0 })
     expect(r.ok || r.error.issues[0]?.path).toEqual(["satisfied"])
+  })
+
+  it("rejects a threshold that no evaluation can reach", () => {
+    // 6/5 = 120%: 5/10 would be "5 short" of a rate above 100%.
+    const above = evaluateSatisfaction(
+      { satisfied: 5, basicallySatisfied: 0, unsatisfied: 5 },
+      { threshold: { numerator: 6, denominator: 5 } }
+    )
+    expect(above.ok || [above.error._tag, above.error.issues.map((i) => [i.code, i.path])]).toEqual([
+      "InvalidInputError",
+      [["threshold_above_one", ["threshold"]]]
+    ])
+    expect(above.ok || above.error.issues[0]?.message.zh).toContain("6/5")
+    // More than 100% is unreachable too; at least 100% is not.
+    const strict = evaluateSatisfaction(
+      { satisfied: 5, basicallySatisfied: 0, unsatisfied: 0 },
+      { threshold: { numerator: 3, denominator: 3 }, kind: "moreThan" }
+    )
+    expect(strict.ok || strict.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["threshold_unreachable", ["threshold"]]
+    ])
+    expect(
+      evaluateSatisfaction(
+        { satisfied: 5, basicallySatisfied: 0, unsatisfied: 0 },
+        { threshold: { numerator: 3, denominator: 3 } }
+      )
+    ).toMatchObject({ value: { passes: true } })
+  })
+
+  it("every reachable threshold is accepted and every unreachable one rejected (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(50),
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom("atLeast" as const, "moreThan" as const),
+        fc.nat(30),
+        fc.nat(30),
+        (n, d, kind, s, u) => {
+          const r = evaluateSatisfaction(
+            { satisfied: s, basicallySatisfied: 0, unsatisfied: u },
+            { threshold: { numerator: n, denominator: d }, kind }
+          )
+          const reachable = kind === "atLeast" ? n <= d : n < d
+          expect(r.ok).toBe(reachable)
+          if (r.ok && s + u > 0) expect(typeof r.value.shortfall).toBe("number")
+          if (r.ok && s + u === 0) expect([r.value.passes, r.value.shortfall]).toEqual([false, null])
+        }
+      )
+    )
   })
 
   it("passes exactly when yes·d ≥ n·whole, and the shortfall is the least number of votes that flips it", () => {
@@ -60,7 +113,7 @@ describe("evaluateSatisfaction", () => {
           const yes = s + b
           expect(r.value.passes).toBe(whole > 0 && yes * d >= n * whole)
           if (!r.value.passes && whole > 0) {
-            const k = r.value.shortfall
+            const k = r.value.shortfall as number
             expect((yes + k) * d >= n * whole).toBe(true)
             expect((yes + k - 1) * d >= n * whole).toBe(false)
             expect(k).toBeLessThanOrEqual(u)

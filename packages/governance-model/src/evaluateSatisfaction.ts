@@ -1,5 +1,6 @@
 import {
   type Citation,
+  compareFractions,
   type InvalidInputError,
   meetsThreshold,
   ok,
@@ -9,6 +10,7 @@ import {
   validate
 } from "@jiceng/core"
 import * as z from "zod"
+import { pushIssue } from "./internal/refine.ts"
 
 /**
  * Where the default 80% comes from. The essays (篇一) say a committee below 80% satisfaction
@@ -36,6 +38,8 @@ export const satisfactionThresholdSource: Citation = {
  * Options of {@link evaluateSatisfaction}: `threshold` (default 4/5, i.e. 80%), whether
  * "basically satisfied" counts as satisfied (`countBasically`, default true, as the 12345 三率
  * do), and whether the threshold is inclusive (`kind`: `"atLeast"` default, or `"moreThan"`).
+ * A threshold no evaluation can reach is refused: above 1 (`threshold_above_one`), or "more
+ * than" 1 (`threshold_unreachable`).
  *
  * @since 0.1.0
  * @category deliberation
@@ -45,6 +49,28 @@ export const SatisfactionOptions = z
     threshold: Ratio.optional(),
     countBasically: z.boolean().optional(),
     kind: z.enum(["atLeast", "moreThan"]).optional()
+  })
+  .check((ctx) => {
+    const t = ctx.value.threshold
+    if (!t) return
+    const vsOne = compareFractions(t.numerator, t.denominator, 1, 1)
+    const text = `${t.numerator}/${t.denominator}`
+    if (vsOne > 0)
+      pushIssue(
+        ctx,
+        ["threshold"],
+        "threshold_above_one",
+        `满意率门槛 ${text} 高于 100%，任何测评都达不到`,
+        `the threshold ${text} is above 100%, which no evaluation can reach`
+      )
+    else if (vsOne === 0 && ctx.value.kind === "moreThan")
+      pushIssue(
+        ctx,
+        ["threshold"],
+        "threshold_unreachable",
+        `满意率须“高于” ${text}（100%），任何测评都达不到`,
+        `"more than" ${text} (100%) is a threshold no evaluation can reach`
+      )
   })
   .optional()
 /** @since 0.1.0 @category deliberation */
@@ -75,14 +101,20 @@ export interface SatisfactionResult {
   readonly rate: Ratio
   readonly threshold: Ratio
   readonly passes: boolean
-  /** When it fails: the fewest unsatisfied responses that, turned satisfied, would make it pass. */
-  readonly shortfall: number
+  /**
+   * When it fails: the fewest unsatisfied responses that, turned satisfied, would make it pass
+   * (0 when it passes); `null` when there are no answers, so there is nothing to turn.
+   */
+  readonly shortfall: number | null
+  /** Why `shortfall` is `null`: `no_answers`. Present only then. */
+  readonly reason?: { readonly code: "no_answers"; readonly zh: string; readonly en: string }
   readonly explanation: { readonly zh: string; readonly en: string }
 }
 
 /**
  * Judge a satisfaction evaluation against a threshold by exact arithmetic (the essays use 80%;
- * `satisfactionThresholdSource` records why that default is unverified). No responses fail.
+ * `satisfactionThresholdSource` records why that default is unverified). No answers fail, with
+ * `shortfall: null` and the reason `no_answers`.
  *
  * @example
  * ```ts
@@ -91,6 +123,8 @@ export interface SatisfactionResult {
  * r.ok && [r.value.passes, r.value.rate] //=> [true, { numerator: 80, denominator: 100 }]
  * const s = evaluateSatisfaction({ satisfied: 70, basicallySatisfied: 10, unsatisfied: 20 }, { countBasically: false })
  * s.ok && s.value.shortfall //=> 10
+ * const none = evaluateSatisfaction({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })
+ * none.ok && [none.value.passes, none.value.shortfall] //=> [false, null]
  * ```
  * @since 0.1.0
  * @category deliberation
@@ -108,27 +142,37 @@ export const evaluateSatisfaction = (
   const { satisfied, basicallySatisfied, unsatisfied } = t.value
   const whole = satisfied + basicallySatisfied + unsatisfied
   const yes = o.value?.countBasically === false ? satisfied : satisfied + basicallySatisfied
-  const passes = whole > 0 && meetsThreshold(yes, whole, threshold, kind)
-  // The fewest k with (yes + k)/whole passing: binary search over the exact test.
-  let shortfall = 0
-  if (!passes && whole > 0) {
-    let lo = 1
-    let hi = whole - yes
-    if (!meetsThreshold(whole, whole, threshold, kind)) shortfall = whole - yes
-    else {
-      while (lo < hi) {
-        const mid = lo + Math.floor((hi - lo) / 2)
-        if (meetsThreshold(yes + mid, whole, threshold, kind)) hi = mid
-        else lo = mid + 1
-      }
-      shortfall = lo
-    }
-  }
   const pct = `${threshold.numerator}/${threshold.denominator}`
   const cmpZh = kind === "atLeast" ? "不低于" : "高于"
   const cmpEn = kind === "atLeast" ? "at least" : "more than"
+  if (whole === 0)
+    return ok({
+      rate: ratio(0, 1),
+      threshold,
+      passes: false,
+      shortfall: null,
+      reason: { code: "no_answers", zh: "无人作答", en: "no answers" },
+      explanation: {
+        zh: `无人作答，无法评定满意度（须${cmpZh} ${pct}）`,
+        en: `no answers: satisfaction cannot be judged (needs ${cmpEn} ${pct})`
+      }
+    })
+  const passes = meetsThreshold(yes, whole, threshold, kind)
+  // The fewest k with (yes + k)/whole passing: binary search over the exact test. The schema
+  // refuses unreachable thresholds, so k = whole − yes (all satisfied) always passes.
+  let shortfall = 0
+  if (!passes) {
+    let lo = 1
+    let hi = whole - yes
+    while (lo < hi) {
+      const mid = lo + Math.floor((hi - lo) / 2)
+      if (meetsThreshold(yes + mid, whole, threshold, kind)) hi = mid
+      else lo = mid + 1
+    }
+    shortfall = lo
+  }
   return ok({
-    rate: ratio(yes, whole === 0 ? 1 : whole),
+    rate: ratio(yes, whole),
     threshold,
     passes,
     shortfall,

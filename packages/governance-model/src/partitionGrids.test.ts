@@ -91,6 +91,13 @@ describe("infeasible bands and bad input", () => {
     const r = partitionGrids([b("1", 350), b("2", 100)], [])
     expect(r.ok || r.error.issues.map((i) => i.code)).toEqual(["part_below_min"])
   })
+  it("a part whose buildings have households but fewer than the minimum is part_below_min, zero buildings or not", () => {
+    // 350 | 100 + an empty shop next to it: 100 < 300 is the blocking part, named by its building.
+    const r = partitionGrids([b("1", 350), b("2", 100), b("商铺", 0)], [["2", "商铺"]])
+    expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["part_below_min", ["buildings", 1, "community"]]
+    ])
+  })
   it("reports duplicate ids, negative households and unknown adjacency at once", () => {
     const r = partitionGrids([b("1", -5), b("1", 10)], [["1", "ghost"]])
     expect(r.ok || r.error.issues.map((i) => i.code).sort()).toEqual([
@@ -98,6 +105,94 @@ describe("infeasible bands and bad input", () => {
       "negative_households",
       "unknown_building"
     ])
+  })
+})
+
+describe("zero-household (non-residential) buildings", () => {
+  it("an isolated school is left out with a warning, not a misleading no_partition_found", () => {
+    const r = partitionGrids([b("a", 350, "c"), b("school", 0, "c")], [])
+    const plan = getOrThrow(r)
+    expect(plan.grids.map((g) => g.buildings)).toEqual([["a"]])
+    expect(plan.unassigned).toEqual(["school"])
+    expect(plan.assignment).toEqual({ a: "c-001" })
+    expect(plan.warnings.map((w) => [w.code, w.path])).toEqual([["zero_household_unattached", ["buildings", 1]]])
+    expect(plan.warnings[0]?.message.zh).toContain("school")
+  })
+  it("a school touching a residential building joins that building's grid (attach, the default)", () => {
+    const plan = getOrThrow(partitionGrids([b("a", 350, "c"), b("school", 0, "c")], [["a", "school"]]))
+    expect(plan.grids.map((g) => [g.buildings, g.households])).toEqual([[["a", "school"], 350]])
+    expect(plan.unassigned).toEqual([])
+    expect(plan.warnings).toEqual([])
+  })
+  it("exclude leaves every zero-household building out, even one that bridged two clusters", () => {
+    // 200 – school – 200: attached, the school bridges one 400-household grid; excluded, the two
+    // 200-household clusters are separate parts below 300.
+    const bs = [b("1", 200, "c"), b("school", 0, "c"), b("2", 200, "c")]
+    const adj = chain(["1", "school", "2"])
+    expect(getOrThrow(partitionGrids(bs, adj)).grids.map((g) => g.buildings)).toEqual([["1", "school", "2"]])
+    const r = partitionGrids(bs, adj, { zeroHouseholdBuildings: "exclude" })
+    expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["part_below_min", ["buildings", 0, "community"]],
+      ["part_below_min", ["buildings", 2, "community"]]
+    ])
+    const plan = getOrThrow(
+      partitionGrids([b("a", 350, "c"), b("school", 0, "c")], [["a", "school"]], { zeroHouseholdBuildings: "exclude" })
+    )
+    expect([plan.grids.map((g) => g.buildings), plan.unassigned, plan.warnings]).toEqual([[["a"]], ["school"], []])
+  })
+  it("a community with no households gets no grid and no error", () => {
+    const plan = getOrThrow(partitionGrids([b("a", 350, "c"), b("park", 0, "d"), b("gym", 0, "d")], [["park", "gym"]]))
+    expect(plan.grids.map((g) => g.id)).toEqual(["c-001"])
+    expect(plan.unassigned).toEqual(["park", "gym"])
+    expect(plan.warnings.map((w) => w.code)).toEqual(["zero_household_unattached"])
+  })
+  it("rejects an unknown mode", () => {
+    const r = partitionGrids([b("a", 350, "c")], [], { zeroHouseholdBuildings: "ignore" })
+    expect(r.ok || r.error.issues[0]?.path).toEqual(["options", "zeroHouseholdBuildings"])
+  })
+  it("covering with zero-household buildings: households in exactly one grid, zero buildings in at most one, the rest listed as unassigned", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 6, max: 9 }),
+        fc.integer({ min: 6, max: 9 }),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.nat(4),
+        fc.constantFrom("attach" as const, "exclude" as const),
+        (rows, cols, dseed, seed, zeroed, isolated, mode) => {
+          const d = getOrThrow(generateDistrict({ seed: dseed, communityRows: 1, communityCols: 2, rows, cols }))
+          const zero = new Set(zeroed.map((k) => (d.buildings[k % d.buildings.length] as Building).id))
+          const buildings = [
+            ...d.buildings.map((x) => (zero.has(x.id) ? { ...x, households: 0 } : x)),
+            ...Array.from({ length: isolated }, (_, i) => b(`empty${i}`, 0, i % 2 === 0 ? "C01" : "C09"))
+          ]
+          const r = partitionGrids(buildings, d.adjacency, { seed, zeroHouseholdBuildings: mode })
+          if (!r.ok) {
+            // Only the band may fail, and never on a part without households.
+            for (const i of r.error.issues) {
+              expect(["part_below_min", "band_gap", "no_partition_found"]).toContain(i.code)
+              expect(i.message.en).not.toMatch(/has 0 households/)
+            }
+            return
+          }
+          const plan = r.value
+          const m = getOrThrow(gridMetrics(plan, buildings, d.adjacency))
+          expect(m.splitBuildings).toEqual([])
+          expect(m.communityCrossings).toEqual([])
+          expect(m.nonContiguous).toEqual([])
+          expect(m.bandCompliance.numerator).toBe(m.grids)
+          expect([...m.uncovered].sort()).toEqual([...(plan.unassigned ?? [])].sort())
+          const byId = new Map(buildings.map((x) => [x.id, x]))
+          for (const id of plan.unassigned ?? []) expect(byId.get(id)?.households).toBe(0)
+          if (mode === "exclude")
+            expect(Object.keys(plan.assignment).every((id) => (byId.get(id)?.households ?? 0) > 0)).toBe(true)
+          expect(Object.keys(plan.assignment).length + (plan.unassigned ?? []).length).toBe(buildings.length)
+          expect(m.households).toBe(plan.grids.reduce((s, g) => s + g.households, 0))
+        }
+      ),
+      { numRuns: 60 }
+    )
   })
 })
 
@@ -129,7 +224,8 @@ describe("properties", () => {
           const adj = parent.slice(1).map((p, i) => [`n${p}`, `n${i + 1}`] as [string, string])
           const max = min + width
           const r = partitionGrids(bs, adj, { min, max, seed: 1 })
-          expect(r.ok).toBe(feasibleOnTree(w, parent, min, max))
+          // A tree without households has nothing to grid: its buildings are left unassigned.
+          expect(r.ok).toBe(w.every((h) => h === 0) || feasibleOnTree(w, parent, min, max))
           if (r.ok) for (const g of r.value.grids) expect(g.households >= min && g.households <= max).toBe(true)
         }
       ),

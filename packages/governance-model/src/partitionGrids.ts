@@ -1,4 +1,14 @@
-import { createRng, err, InvalidInputError, type Issue, issue, ok, type Result, validate } from "@jiceng/core"
+import {
+  createRng,
+  divideRounded,
+  err,
+  InvalidInputError,
+  type Issue,
+  issue,
+  ok,
+  type Result,
+  validate
+} from "@jiceng/core"
 import * as z from "zod"
 import { InfeasibleBandError } from "./errors.ts"
 import { pushIssue } from "./internal/refine.ts"
@@ -45,6 +55,13 @@ export type Adjacency = z.infer<typeof Adjacency>
  * - `previous`: building id → grid id of an earlier plan; the new plan prefers its boundaries
  *   (相对稳定).
  * - `attempts` (default 16): spanning trees tried per connected part before giving up.
+ * - `zeroHouseholdBuildings` (default `"attach"`): what to do with buildings without households
+ *   (schools, shops, offices). `"attach"`: each joins the grid of a residential building it is
+ *   connected to inside its community (全覆盖, no gaps); one that touches no residential building
+ *   of its community cannot join a grid without breaking contiguity, so it is left out, listed
+ *   in `unassigned` and warned about (`zero_household_unattached`). `"exclude"`: every such
+ *   building is left out and listed in `unassigned` (it may then no longer connect the buildings
+ *   around it). No rule found says which; the default follows the 无缝拼接 coverage principle.
  *
  * @since 0.1.0
  * @category grids
@@ -56,7 +73,8 @@ export const PartitionGridsOptions = z
     seed: z.union([z.int(), z.string()]).optional(),
     keepCompounds: z.boolean().optional(),
     previous: z.record(z.string(), z.string()).optional(),
-    attempts: z.int().min(1).max(100).optional()
+    attempts: z.int().min(1).max(100).optional(),
+    zeroHouseholdBuildings: z.enum(["attach", "exclude"]).optional()
   })
   .check((ctx) => {
     const { min = 300, max = 400 } = ctx.value
@@ -93,6 +111,12 @@ export interface GridPlan {
   readonly assignment: Readonly<Record<string, string>>
   /** Compounds that had to be split (too big for one grid, not contiguous, or infeasible whole). */
   readonly splitCompounds: ReadonlyArray<string>
+  /**
+   * Buildings without households left out of every grid (see `zeroHouseholdBuildings`), in input
+   * order. Always present on plans made by {@link partitionGrids}; optional so that hand-made
+   * plans still type-check.
+   */
+  readonly unassigned?: ReadonlyArray<string>
   readonly warnings: ReadonlyArray<Issue>
 }
 
@@ -218,9 +242,15 @@ export const partitionGrids = (
   const bs = checked.value.buildings
   const n = bs.length
   const previous = opts.previous
+  const attach = (opts.zeroHouseholdBuildings ?? "attach") === "attach"
 
-  // Only edges inside one community can be inside a grid.
-  const edges = checked.value.edges.filter(([a, b]) => bs[a]?.community === bs[b]?.community)
+  // Only edges inside one community can be inside a grid; excluded buildings have no edges, so
+  // each becomes a part of its own without households.
+  const edges = checked.value.edges.filter(
+    ([a, b]) =>
+      bs[a]?.community === bs[b]?.community &&
+      (attach || ((bs[a] as Building).households > 0 && (bs[b] as Building).households > 0))
+  )
   const g = csr(n, edges)
   const rng = createRng(typeof seed === "number" ? seed : seed)
   const infeasible: Array<Issue> = []
@@ -246,16 +276,41 @@ export const partitionGrids = (
     parts.push(list)
   }
 
+  const partsInCommunity = new Map<string, number>()
+  for (const p of parts) {
+    const c = (bs[p[0] as number] as Building).community
+    partsInCommunity.set(c, (partsInCommunity.get(c) ?? 0) + 1)
+  }
+
   const gridOfBuilding = new Int32Array(n).fill(-1)
   let gridCount = 0
   const splitCompounds = new Set<string>()
+  const unassignedMark = new Uint8Array(n)
+  const zeroWarnings: Array<Issue> = []
 
   for (const part of parts) {
     const first = bs[part[0] as number] as Building
     let total = 0
+    for (const v of part) total += (bs[v] as Building).households
+    // A part without households needs no grid, and joining it to one would break contiguity.
+    if (total === 0) {
+      for (const v of part) unassignedMark[v] = 1
+      if (attach) {
+        const ids = part.map((v) => (bs[v] as Building).id)
+        const list = ids.length > 5 ? `${ids.slice(0, 5).join(", ")} …` : ids.join(", ")
+        zeroWarnings.push(
+          issue(
+            ["buildings", part[0] as number],
+            "zero_household_unattached",
+            `社区 ${first.community} 的楼栋 ${list.replaceAll(", ", "、")}（${ids.length} 栋）没有住户，且不与本社区任何有住户的楼栋相邻，无法并入网格而不破坏连通性，未划入网格`,
+            `building(s) ${list} of community ${first.community} (${ids.length}) have no households and touch no residential building of the community; they cannot join a grid without breaking contiguity and are left out`
+          )
+        )
+      }
+      continue
+    }
     for (const v of part) {
       const h = (bs[v] as Building).households
-      total += h
       if (h > max)
         infeasible.push(
           issue(
@@ -267,15 +322,15 @@ export const partitionGrids = (
         )
     }
     if (infeasible.length > 0 && part.some((v) => (bs[v] as Building).households > max)) continue
-    const whole =
-      part.length === n || parts.filter((p) => bs[p[0] as number]?.community === first.community).length === 1
+    const whole = part.length === n || partsInCommunity.get(first.community) === 1
     const where = whole
       ? { zh: `社区 ${first.community}`, en: `community ${first.community}` }
       : {
           zh: `社区 ${first.community} 中含楼栋 ${first.id} 的连通片区（${part.length} 栋）`,
           en: `the connected part of community ${first.community} containing building ${first.id} (${part.length} buildings)`
         }
-    if (Math.ceil(total / max) > Math.floor(total / min)) {
+    // Some whole number k of grids must fit: ⌈total/max⌉ ≤ ⌊total/min⌋ (exact integer division).
+    if (divideRounded(total, max, "ceil") > divideRounded(total, min, "floor")) {
       infeasible.push(
         issue(
           ["buildings", part[0] as number, "community"],
@@ -525,13 +580,17 @@ export const partitionGrids = (
     for (const b of ids) assignment[b] = id
     return { id, community: gi.community, households: gi.h, buildings: ids }
   })
-  const warnings = [...splitCompounds].map((c) =>
-    issue(
-      ["compound", c],
-      "compound_split",
-      `小区 ${c} 无法整体纳入一个网格，已拆分`,
-      `compound ${c} could not be kept whole and was split`
+  const warnings = [
+    ...zeroWarnings,
+    ...[...splitCompounds].map((c) =>
+      issue(
+        ["compound", c],
+        "compound_split",
+        `小区 ${c} 无法整体纳入一个网格，已拆分`,
+        `compound ${c} could not be kept whole and was split`
+      )
     )
-  )
-  return ok({ band: { min, max }, seed, grids, assignment, splitCompounds: [...splitCompounds], warnings })
+  ]
+  const unassigned = bs.filter((_, v) => unassignedMark[v] === 1).map((b) => b.id)
+  return ok({ band: { min, max }, seed, grids, assignment, splitCompounds: [...splitCompounds], unassigned, warnings })
 }

@@ -93,6 +93,48 @@ describe("serviceMetrics (worked example)", () => {
   })
 })
 
+describe("serviceMetrics with a case past the holiday notices", () => {
+  // Z is dispatched on Thursday 31 Dec 2026: its one-working-day response deadline needs
+  // 1 Jan 2027, which no shipped notice covers, so whether its response was on time is unknown.
+  const z = [
+    e("Z", "intake", "2026-12-31T16:00"),
+    e("Z", "dispatch", "2026-12-31T17:00"),
+    e("Z", "contact", "2027-01-04T09:00"),
+    e("Z", "close", "2027-01-05T09:00")
+  ]
+  it("excludes that case from the response rate only, naming it and the reason", () => {
+    const m = getOrThrow(serviceMetrics([...log, ...z]))
+    expect(m).toMatchObject({ cases: 5, dispatched: 4, closed: 4 })
+    // A on time; B late; C never answered; Z undecidable: 1 of 3.
+    expect(m.responseRate).toMatchObject({ numerator: 1, denominator: 3, basisPoints: 3333 })
+    expect(m.excluded).toHaveLength(1)
+    expect(m.excluded[0]).toMatchObject({
+      caseId: "Z",
+      rate: "responseRate",
+      reason: { code: "no_holiday_notice", path: ["cases", "Z", "dispatch"] }
+    })
+    expect(m.responseRate.definition.en).toContain("1 dispatched case excluded")
+    expect(m.responseRate.definition.zh).toContain("1 件")
+    // Times do not need the calendar: Z responded 3 days 16 h after dispatch (316 800 s).
+    expect(m.timeToResponse.count).toBe(3)
+    expect(m.timeToClose.count).toBe(4)
+    // Without Z nothing is excluded.
+    expect(getOrThrow(serviceMetrics(log)).excluded).toEqual([])
+  })
+  it("allOrNothing fails the whole result instead", () => {
+    const r = serviceMetrics([...log, ...z], { allOrNothing: true })
+    expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["no_holiday_notice", ["cases", "Z", "dispatch"]]
+    ])
+  })
+  it("a lenient calendar counts the case (Monday to Friday assumed)", () => {
+    const m = getOrThrow(serviceMetrics([...log, ...z], { calendar: { beyondNotices: "weekdaysOnly" } }))
+    // Due end of Fri 1 Jan 2027 (assumed a workday); answered Mon 4 Jan: late.
+    expect(m.responseRate).toMatchObject({ numerator: 1, denominator: 4 })
+    expect(m.excluded).toEqual([])
+  })
+})
+
 describe("properties", () => {
   const eventArb = fc.record({
     caseId: fc.constantFrom("a", "b", "c", "d"),
@@ -100,7 +142,14 @@ describe("properties", () => {
     actor: fc.constant("x"),
     role: fc.constant("r"),
     unit: fc.constant("u"),
-    at: fc.constantFrom("2025-03-03T09:00", "2025-03-03T12:00", "2025-03-04T09:00", "2025-03-10T09:00"),
+    at: fc.constantFrom(
+      "2025-03-03T09:00",
+      "2025-03-03T12:00",
+      "2025-03-04T09:00",
+      "2025-03-10T09:00",
+      "2026-12-31T17:00",
+      "2027-01-04T09:00"
+    ),
     data: fc.record(
       { rating: fc.constantFrom("satisfied", "basicallySatisfied", "unsatisfied"), resolved: fc.boolean() },
       { requiredKeys: [] }
@@ -120,10 +169,12 @@ describe("properties", () => {
       })
     )
   })
-  it("rates stay within [0, 1] with numerator ≤ denominator", () => {
+  it("rates stay within [0, 1] with numerator ≤ denominator; excluded cases are counted out of the response denominator", () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
         const m = getOrThrow(serviceMetrics(events))
+        // Excluded cases leave the response denominator, and only it.
+        expect(m.responseRate.denominator + m.excluded.length).toBe(m.dispatched)
         return [m.responseRate, m.resolutionRate, m.satisfactionRate].every(
           (r) => r.numerator <= r.denominator && (r.basisPoints ?? 0) <= 10_000 && r.denominator <= m.cases
         )

@@ -4,6 +4,7 @@ import {
   divideRounded,
   err,
   InvalidInputError,
+  type Issue,
   mulDiv,
   ok,
   type Result,
@@ -26,6 +27,10 @@ import { calendarCores, TimeLimit, WorkingCalendarOptions, workingCalendar } fro
  * - `basicallySatisfiedCounts` (default `true`): whether 基本满意 counts as satisfied. Cities
  *   differ; the choice is stated in the output.
  * - `calendar`: options for the {@link workingCalendar} used to count working days.
+ * - `allOrNothing` (default `false`): a case whose response deadline the calendar cannot count
+ *   (a year without a holiday notice in strict mode, or a limit longer than the calendar scans)
+ *   is left out of the response rate and listed in `excluded` with the reason; with `true` such
+ *   a case fails the whole result instead.
  *
  * @since 0.1.0
  * @category metrics
@@ -35,7 +40,8 @@ export const ServiceMetricsOptions = z
     mapping: MetricsMapping.optional(),
     responseWithin: TimeLimit.optional(),
     basicallySatisfiedCounts: z.boolean().optional(),
-    calendar: WorkingCalendarOptions
+    calendar: WorkingCalendarOptions,
+    allOrNothing: z.boolean().optional()
   })
   .optional()
 /** @since 0.1.0 @category metrics */
@@ -70,6 +76,18 @@ export interface DurationStats {
 }
 
 /**
+ * A case left out of a rate because it could not be judged, with the reason.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export interface ExcludedCase {
+  readonly caseId: string
+  readonly rate: "responseRate"
+  readonly reason: Issue
+}
+
+/**
  * The three rates (三率), time to respond and time to close, computed from an event log.
  *
  * @since 0.1.0
@@ -87,6 +105,11 @@ export interface ServiceMetrics {
   readonly satisfactionRate: Rate
   readonly timeToResponse: DurationStats
   readonly timeToClose: DurationStats
+  /**
+   * Cases left out of a rate's numerator and denominator (by case id), each with the reason;
+   * the rate's definition states how many. Durations do not need the calendar and keep them.
+   */
+  readonly excluded: ReadonlyArray<ExcludedCase>
   readonly parameters: {
     readonly mapping: MetricsMapping
     readonly responseWithin: TimeLimit
@@ -162,6 +185,7 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
   const mapping = o.mapping ?? (workflowTemplates.hotline12345.metrics as MetricsMapping)
   const responseWithin = o.responseWithin ?? { workingDays: 1 }
   const basic = o.basicallySatisfiedCounts ?? true
+  const allOrNothing = o.allOrNothing ?? false
   const cal = workingCalendar(o.calendar)
   if (!cal.ok) return err(new InvalidInputError(cal.error.issues.map((i) => ({ ...i, path: ["calendar", ...i.path] }))))
   const core = calendarCores.get(cal.value)
@@ -244,7 +268,9 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
     }
   }
 
-  const memo = new Map<number, number>()
+  const memo = new Map<number, number | Issue>()
+  const excluded: Array<ExcludedCase> = []
+  let caseIds: Array<string> | undefined
   const byDay = "workingDays" in responseWithin
   let dispatched = 0
   let responded = 0
@@ -266,12 +292,19 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
         const key = byDay ? Math.floor(d / 86_400) : d
         let due = memo.get(key)
         if (due === undefined) {
-          const x = core.computeDue(d, responseWithin)
-          if (typeof x !== "number") return err(new InvalidInputError([{ ...x, path: ["events", ...x.path] }]))
-          due = x
+          due = core.computeDue(d, responseWithin)
           memo.set(key, due)
         }
-        if (r <= due) responded++
+        if (typeof due === "number") {
+          if (r <= due) responded++
+        } else {
+          // Whether the response was on time is unknown: out of the rate, not a silent guess.
+          caseIds ??= [...index.keys()]
+          const caseId = caseIds[c] as string
+          const reason = { ...due, path: ["cases", caseId, "dispatch"] }
+          if (allOrNothing) return err(new InvalidInputError([reason]))
+          excluded.push({ caseId, rate: "responseRate", reason })
+        }
         if (r >= d) ttr[nr++] = r - d
       }
     }
@@ -302,13 +335,22 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
               en: `${responseWithin.workingMinutes} working minute(s)`
             }
           : { zh: `${responseWithin.minutes} 分钟`, en: `${responseWithin.minutes} minute(s)` }
+  excluded.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+  const x = excluded.length
+  const excludedText =
+    x === 0
+      ? { zh: "", en: "" }
+      : {
+          zh: `（${x} 件已派单案件因日历无法计算响应期限而不计入，见 excluded）`,
+          en: ` (${x} dispatched case${x === 1 ? "" : "s"} excluded: the calendar cannot count the response deadline; see excluded)`
+        }
   return ok({
     cases: n,
     dispatched,
     closed,
-    responseRate: rate(responded, dispatched, {
-      zh: `派单后 ${limitText.zh} 内有响应（${mapping.response.join("/")}）的案件数 ÷ 已派单案件数`,
-      en: `cases with a response (${mapping.response.join("/")}) within ${limitText.en} of first dispatch ÷ dispatched cases`
+    responseRate: rate(responded, dispatched - x, {
+      zh: `派单后 ${limitText.zh} 内有响应（${mapping.response.join("/")}）的案件数 ÷ 已派单案件数${excludedText.zh}`,
+      en: `cases with a response (${mapping.response.join("/")}) within ${limitText.en} of first dispatch ÷ dispatched cases${excludedText.en}`
     }),
     resolutionRate: rate(resolved, resolvedDen, {
       zh: "最近一次评价为“已解决”的案件数 ÷ 有解决评价的案件数",
@@ -320,6 +362,7 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
     }),
     timeToResponse: stats(ttr, nr),
     timeToClose: stats(ttc, nc),
+    excluded,
     parameters: { mapping, responseWithin, basicallySatisfiedCounts: basic },
     basis: [beijingRegulation]
   })

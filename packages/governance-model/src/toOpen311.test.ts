@@ -109,6 +109,36 @@ describe("toOpen311", () => {
   })
 })
 
+describe("toOpen311 with a deadline past the holiday notices", () => {
+  // Signed Monday 2026-12-28: five working days need 29–31 Dec and then 2027, which no shipped
+  // notice covers, so the strict calendar cannot say when it is due.
+  const late = [
+    ev("h9", "intake", "operator", "2026-12-28T09:00"),
+    ev("h9", "dispatch", "operator", "2026-12-28T09:30"),
+    ev("h9", "sign", "handlingUnit", "2026-12-28T10:00")
+  ]
+  it("exports that case without expected_datetime and says why in its notes; the others keep theirs", () => {
+    const r = getOrThrow(toOpen311(hotline, [...opened("h1"), ...late], { calendar: cal }))
+    expect(r.map((x) => [x.service_request_id, x.expected_datetime])).toEqual([
+      ["h1", "2025-03-10T23:59:59+08:00"],
+      ["h9", undefined]
+    ])
+    expect(r[1] && "expected_datetime" in r[1]).toBe(false)
+    expect(r[1]?.status_notes).toBe(
+      'state: signed; level: street; expected time unknown: no holiday notice covers 2027, so whether 2027-01-01 is a working day is unknown; pass that year\'s notice or set beyondNotices: "weekdaysOnly"'
+    )
+    const zh = getOrThrow(toOpen311(hotline, late, { calendar: cal, lang: "zh" }))
+    expect(zh[0]?.status_notes).toMatch(/^状态：已签收；层级：街道；预计办结时间未知：2027 年没有节假日通知/)
+  })
+  it("allOrNothing fails the whole export instead", () => {
+    const r = toOpen311(hotline, [...opened("h1"), ...late], { calendar: cal, allOrNothing: true })
+    expect(r.ok || [r.error._tag, r.error.issues.map((i) => [i.code, i.path])]).toEqual([
+      "InvalidInputError",
+      [["no_holiday_notice", ["cases", "h9", "expected_datetime"]]]
+    ])
+  })
+})
+
 // A random walk over the 12345 template that only takes allowed events.
 const wf = getOrThrow(createWorkflow(hotline))
 const walk = (seeds: ReadonlyArray<number>) => {

@@ -41,6 +41,10 @@ export type Open311RequestInfo = z.infer<typeof Open311RequestInfo>
  *   is closed from 办结 on, through the return visit and rating, and open again if reopened).
  * - `calendar`: a {@link WorkingCalendar}; when given, an open case whose state has a deadline
  *   gets it as `expected_datetime`.
+ * - `allOrNothing` (default `false`): an open case whose deadline the calendar cannot count (a
+ *   year without a holiday notice in strict mode) is exported without `expected_datetime` (the
+ *   field is optional in GeoReport v2) and its `status_notes` say why; with `true` such a case
+ *   fails the whole export instead.
  *
  * @since 0.1.0
  * @category open data
@@ -56,7 +60,8 @@ export const Open311Options = z
     closedStates: z.array(Id).optional(),
     calendar: z.custom<WorkingCalendar>((v) => typeof v === "object" && v !== null && calendarCores.has(v as never), {
       message: "calendar must come from workingCalendar()"
-    })
+    }),
+    allOrNothing: z.boolean()
   })
   .partial()
   .optional()
@@ -177,20 +182,28 @@ export const toOpen311 = (
   for (const e of events as ReadonlyArray<{ caseId: string; unit: string }>) agency.set(e.caseId, e.unit)
 
   const out: Array<Open311ServiceRequest> = []
+  const undated: Array<Issue> = []
   for (const s of cases.value.values() as Iterable<CaseState>) {
     const meta = info.get(s.caseId)
     const isClosed = closed.has(s.state)
     let expected: string | undefined
+    let unknownDue: Issue | undefined
     if (!isClosed && o.calendar) {
       const d = wf.value.deadline(s, o.calendar)
-      if (!d.ok) return d
-      if (d.value) expected = stamp(d.value.due)
+      if (d.ok) {
+        if (d.value) expected = stamp(d.value.due)
+      } else {
+        // The deadline is unknown, not absent: say so on this case rather than fail them all.
+        const reasons = d.error.issues.map((i) => ({ ...i, path: ["cases", s.caseId, "expected_datetime"] }))
+        unknownDue = reasons[0]
+        if (o.allOrNothing === true) undated.push(...reasons)
+      }
     }
     const name = stateName.get(s.state)
     const notes =
       lang === "zh"
-        ? `状态：${name?.zh ?? s.state}；层级：${levelZh[s.level]}`
-        : `state: ${name?.en ?? s.state}; level: ${s.level}`
+        ? `状态：${name?.zh ?? s.state}；层级：${levelZh[s.level]}${unknownDue ? `；预计办结时间未知：${unknownDue.message.zh}` : ""}`
+        : `state: ${name?.en ?? s.state}; level: ${s.level}${unknownDue ? `; expected time unknown: ${unknownDue.message.en}` : ""}`
     out.push({
       service_request_id: s.caseId,
       status: isClosed ? "closed" : "open",
@@ -211,5 +224,6 @@ export const toOpen311 = (
       ...(meta?.mediaUrl === undefined ? {} : { media_url: meta.mediaUrl })
     })
   }
+  if (undated.length > 0) return err(new InvalidInputError(undated))
   return ok(out)
 }

@@ -105,6 +105,58 @@ describe("five-order mode", () => {
   })
 })
 
+describe("a case state with an unknown escalation level", () => {
+  const s0 = getOrThrow(five.replay([ev("x", "order", "resident", "2025-03-07T16:00")])).get("x") as CaseState
+  const bogus = { ...s0, level: "province" } as unknown as CaseState
+  it("is rejected by apply, replay-from and fireOverdue with a typed error naming the level", () => {
+    const a = five.apply(bogus, ev("x", "dispatch", "community", "2025-03-07T17:00"))
+    expect(a.ok || [a.error._tag, a.error.issues[0]?.code, a.error.issues[0]?.path]).toEqual([
+      "InvalidInputError",
+      "unknown_level",
+      ["state", "level"]
+    ])
+    expect(a.ok || a.error.issues[0]?.message.en).toContain("province")
+    const r = five.replay([ev("x", "dispatch", "community", "2025-03-07T17:00")], new Map([["x", bogus]]))
+    expect(r.ok || [r.error.issues[0]?.code, r.error.issues[0]?.path]).toEqual([
+      "unknown_level",
+      ["from", "x", "level"]
+    ])
+    const f = five.fireOverdue(bogus, "2025-03-20T12:00", cal)
+    expect(f.ok || f.error.issues[0]?.code).toBe("unknown_level")
+  })
+  it("allows no event", () => {
+    expect(five.allowed(bogus)).toEqual([])
+  })
+  it("any level that is not one of the four is rejected by every typed entry point (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string().filter((x) => !(escalationLevels as ReadonlyArray<string>).includes(x)),
+          fc.constant(undefined),
+          fc.integer()
+        ),
+        (level) => {
+          const s = { ...s0, level } as unknown as CaseState
+          const next = ev("x", "dispatch", "community", "2025-03-07T17:00")
+          for (const r of [
+            five.apply(s, next),
+            five.replay([next], new Map([["x", s]])),
+            five.deadline(s, cal),
+            five.fireOverdue(s, "2025-03-20T12:00", cal)
+          ])
+            expect(r.ok || r.error.issues.map((i) => i.code)).toEqual(["unknown_level"])
+          expect(five.allowed(s)).toEqual([])
+        }
+      )
+    )
+  })
+  it("a state of another template is rejected too", () => {
+    const other = { ...s0, state: "nowhere" }
+    const a = five.apply(other, ev("x", "dispatch", "community", "2025-03-07T17:00"))
+    expect(a.ok || [a.error.issues[0]?.code, a.error.issues[0]?.path]).toEqual(["unknown_state", ["state", "state"]])
+  })
+})
+
 describe("procurement: third-party acceptance is independent", () => {
   const base = [
     ev("p", "order", "resident", "2025-03-03T09:00"),

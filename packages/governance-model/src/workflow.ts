@@ -246,6 +246,9 @@ interface Compiled {
   readonly startLevel: number
 }
 
+// Never calls a user-supplied toString: a fuzzed value may make String(x) throw.
+const show = (x: unknown): string => (typeof x === "string" ? x.slice(0, 40) : typeof x)
+
 const checkTemplate = (t: WorkflowTemplate): Array<Issue> => {
   const issues: Array<Issue> = []
   const states = new Set<string>()
@@ -452,6 +455,7 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
 
   const allowedIn = (state: number, level: number): Array<AllowedEvent> => {
     const out: Array<AllowedEvent> = []
+    if (state < 0 || level < 0) return out
     for (let e = 0; e < E; e++) {
       const k = c.table[state * E + e] ?? -1
       if (k < 0) continue
@@ -468,6 +472,38 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
   }
 
   const norm = (at: string): string => (at.length === 16 ? `${at}:00` : at)
+
+  // A state handed back in must be one this template can reach: a known state and one of the
+  // four levels (an unknown level must not silently restart at the community).
+  const checkState = (s: unknown, key: string, at: ReadonlyArray<string>): Array<Issue> => {
+    const out: Array<Issue> = []
+    const x = (typeof s === "object" && s !== null ? s : {}) as Partial<Record<keyof CaseState, unknown>>
+    const state = x.state
+    const level = x.level
+    if (typeof state !== "string" || !c.stateIndex.has(state))
+      out.push(
+        issue(
+          [...at, "state"],
+          "unknown_state",
+          `案件 ${key} 的状态“${show(state)}”不是模板 ${t.id} 的状态`,
+          `case ${key}: state "${show(state)}" is not a state of template ${t.id}`
+        )
+      )
+    if (typeof level !== "string" || !(escalationLevels as ReadonlyArray<string>).includes(level))
+      out.push(
+        issue(
+          [...at, "level"],
+          "unknown_level",
+          `案件 ${key} 的层级“${show(level)}”不是 社区/街道/区/市（community/street/district/city）之一`,
+          `case ${key}: level "${show(level)}" is not one of community, street, district, city`
+        )
+      )
+    if (typeof x.caseId !== "string" || typeof x.updatedAt !== "string" || typeof x.since !== "string")
+      out.push(
+        issue([...at], "invalid_state", `案件 ${key} 的状态记录不完整`, `case ${key}: the state record is incomplete`)
+      )
+    return out
+  }
   const top = escalationLevels.length - 1
   const tracked = new Uint8Array(E)
   for (const ix of c.tracked) tracked[ix] = 1
@@ -633,6 +669,16 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
         : v
     }
     const log = events as ReadonlyArray<WorkflowEvent>
+    if (from) {
+      const bad: Array<Issue> = []
+      const f = from as Partial<ReadonlyMap<unknown, unknown>>
+      if (typeof f.entries !== "function" || typeof f.values !== "function")
+        bad.push(issue(["from"], "invalid_type", "须为案件状态的 Map", "expected a Map of case states"))
+      else
+        for (const [k, s] of (from as ReadonlyMap<unknown, unknown>).entries())
+          if (bad.length < 100) bad.push(...checkState(s, show(k), ["from", show(k)]))
+      if (bad.length > 0) return err(new InvalidInputError(bad))
+    }
     const st = new CaseStore(E, Math.min(1 << 20, Math.max(64, (from?.size ?? 0) + (log.length >> 2))))
     if (from) for (const s of from.values()) seed(st, s)
     const issues: Array<Issue> = []
@@ -685,6 +731,10 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
   }
 
   const apply: Workflow["apply"] = (state, event) => {
+    if (state !== undefined) {
+      const bad = checkState(state, show((state as Partial<CaseState>).caseId), ["state"])
+      if (bad.length > 0) return err(new InvalidInputError(bad))
+    }
     const r = replay([event], state ? new Map([[state.caseId, state]]) : undefined)
     if (!r.ok) return r
     const s = r.value.get((event as WorkflowEvent).caseId)
@@ -692,6 +742,8 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
   }
 
   const deadline: Workflow["deadline"] = (state, calendar) => {
+    const bad = checkState(state, show((state as Partial<CaseState> | undefined)?.caseId), ["state"])
+    if (bad.length > 0) return err(new InvalidInputError(bad))
     const def = c.states[c.stateIndex.get(state.state) ?? -1]?.deadline
     if (!def) return ok(undefined)
     const limit =
@@ -753,7 +805,10 @@ export const createWorkflow = (template: unknown): Result<Workflow, InvalidInput
       st.add(caseId, c.initial, c.startLevel, parseLocalDateTime(at) ?? 0, at)
       return stateOf(st, 0)
     },
-    allowed: (state) => allowedIn(c.stateIndex.get(state.state) ?? c.initial, escalationLevels.indexOf(state.level)),
+    allowed: (state) =>
+      checkState(state, "", ["state"]).length > 0
+        ? []
+        : allowedIn(c.stateIndex.get(state.state) ?? -1, escalationLevels.indexOf(state.level)),
     apply,
     replay,
     deadline,

@@ -82,6 +82,44 @@ describe("deadline (worked examples, counted by hand on the notices)", () => {
   })
 })
 
+describe("limits longer than the scan (about ten years)", () => {
+  const lenient = getOrThrow(workingCalendar({ beyondNotices: "weekdaysOnly" }))
+  it("87 600 working hours are refused as too long, not blamed on a missing notice for 2036", () => {
+    // 87 600 h at 8 h a day = 10 950 working days ≈ 42 years: far past the 3 660-day scan.
+    const r = lenient.deadline("2026-01-01T10:00", { workingHours: 87_600 })
+    expect(r.ok || [r.error.issues.map((i) => [i.code, i.path])]).toEqual([[["limit_too_long", ["limit"]]]])
+    expect(r.ok || r.error.issues[0]?.message.en).toContain("3660")
+  })
+  it("in strict mode the first year without a notice is still the reason", () => {
+    const r = cal.deadline("2026-12-30T10:00", { workingHours: 87_600 })
+    expect(r.ok || r.error.issues.map((i) => i.code)).toEqual(["no_holiday_notice"])
+    expect(r.ok || r.error.issues[0]?.message.en).toContain("2027")
+  })
+  it("a long span of working days between two dates is refused the same way", () => {
+    const r = lenient.workingDaysBetween("2025-01-01", "2040-01-01")
+    expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([["limit_too_long", ["to"]]])
+    const s = cal.workingDaysBetween("2025-01-01", "2040-01-01")
+    expect(s.ok || s.error.issues[0]?.message.en).toContain("2027")
+  })
+  it("a working-hours deadline lands within 3 660 days or is refused as too long (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 87_600 }), (offset, hours) => {
+        const start = `${formatDay((parseDay("2023-01-01") as number) + offset)}T10:00`
+        const r = lenient.deadline(start, { workingHours: hours })
+        if (!r.ok) {
+          expect(r.error.issues.map((i) => i.code)).toEqual(["limit_too_long"])
+          // Ten years hold at least 3 660 · 5/7 − 100 holidays ≥ 2 500 working days of 8 hours.
+          expect(hours).toBeGreaterThan(20_000)
+          return
+        }
+        const days = (parseDay(r.value.due.slice(0, 10)) as number) - (parseDay(start.slice(0, 10)) as number)
+        expect(days).toBeLessThanOrEqual(3661)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
+
 describe("signal", () => {
   const s = (now: string) => getOrThrow(cal.signal({ due: "2025-02-10T23:59:59", now }))
   it("on time, due soon, overdue, urge, public report", () => {

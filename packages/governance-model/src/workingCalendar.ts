@@ -159,7 +159,10 @@ export type WorkingCalendarOptions = z.infer<typeof WorkingCalendarOptions>
 /**
  * A time limit: working days (开始当日不计入; the period ends on the last working day), working
  * hours or minutes (counted inside office windows of working days), or wall-clock minutes
- * (e.g. the 30-minute arrival of 吹哨报到).
+ * (e.g. the 30-minute arrival of 吹哨报到). Working hours and minutes are counted day by day for
+ * at most 3,660 calendar days (about ten years; how many working hours that holds depends on the
+ * office windows); a longer limit is refused with `limit_too_long`, as is a span of more than
+ * 3,660 days given to `workingDaysBetween` or `signal`.
  *
  * @example
  * ```ts
@@ -317,6 +320,8 @@ interface Marker {
   readonly source: Citation
 }
 
+// Working-hour deadlines and day spans are counted day by day; the count stops after ten years
+// so that a tiny office window cannot make a bounded limit scan for centuries.
 const MAX_SCAN_DAYS = 3660
 
 // Never calls a user-supplied toString: fuzzed input may make String(x) throw.
@@ -337,6 +342,14 @@ const outOfRange = (date: string): Issue =>
     "no_holiday_notice",
     `${date.slice(0, 4)} 年没有节假日通知，无法判断 ${date} 是否为工作日；请提供该年通知或设 beyondNotices: "weekdaysOnly"`,
     `no holiday notice covers ${date.slice(0, 4)}, so whether ${date} is a working day is unknown; pass that year's notice or set beyondNotices: "weekdaysOnly"`
+  )
+
+const tooLong = (path: ReadonlyArray<string>, what: BilingualText): Issue =>
+  issue(
+    [...path],
+    "limit_too_long",
+    `${what.zh}超过 ${MAX_SCAN_DAYS} 个自然日（约十年），不予计算`,
+    `${what.en} runs past ${MAX_SCAN_DAYS} calendar days (about ten years) and is not counted`
   )
 
 /**
@@ -447,7 +460,11 @@ export const workingCalendar = (options?: unknown): Result<WorkingCalendar, Inva
     let d = startDay
     let t = s - d * SECONDS_PER_DAY
     for (let scanned = 0; remaining > 0; scanned++) {
-      if (scanned > MAX_SCAN_DAYS) return outOfRange(formatDay(d))
+      if (scanned > MAX_SCAN_DAYS)
+        return tooLong(["limit"], {
+          zh: `自 ${formatLocalDateTime(s)} 起的工作时长期限`,
+          en: `the working-time limit from ${formatLocalDateTime(s)}`
+        })
       const w = working(d)
       if (w === -1) return outOfRange(formatDay(d))
       if (w === 1) {
@@ -531,10 +548,15 @@ export const workingCalendar = (options?: unknown): Result<WorkingCalendar, Inva
     })
   }
 
-  const countWorkingDays = (from: number, to: number): number | Issue => {
-    if (to - from > MAX_SCAN_DAYS) return outOfRange(formatDay(from + MAX_SCAN_DAYS))
+  // Working days in (from, to]; a year without a notice met first is the reason, else the span.
+  const countWorkingDays = (from: number, to: number, path: ReadonlyArray<string>): number | Issue => {
     let n = 0
     for (let d = from + 1; d <= to; d++) {
+      if (d - from > MAX_SCAN_DAYS)
+        return tooLong(path, {
+          zh: `${formatDay(from)} 至 ${formatDay(to)} 的跨度`,
+          en: `the span from ${formatDay(from)} to ${formatDay(to)}`
+        })
       const w = working(d)
       if (w === -1) return outOfRange(formatDay(d))
       n += w
@@ -550,7 +572,7 @@ export const workingCalendar = (options?: unknown): Result<WorkingCalendar, Inva
     if (b === undefined) issues.push(issue(["to"], "invalid_date", "不是有效日期", "not a valid date"))
     if (a === undefined || b === undefined) return err(new InvalidInputError(issues))
     if (b < a) return ok(0)
-    const n = countWorkingDays(a, b)
+    const n = countWorkingDays(a, b, ["to"])
     return typeof n === "number" ? ok(n) : err(new InvalidInputError([n]))
   }
 
@@ -599,7 +621,7 @@ export const workingCalendar = (options?: unknown): Result<WorkingCalendar, Inva
           : { zh: `未到期限 ${p.due}`, en: `before the deadline ${p.due}` }
       })
     }
-    const over = countWorkingDays(Math.floor(due / SECONDS_PER_DAY), Math.floor(now / SECONDS_PER_DAY))
+    const over = countWorkingDays(Math.floor(due / SECONDS_PER_DAY), Math.floor(now / SECONDS_PER_DAY), ["now"])
     if (typeof over !== "number") return err(new InvalidInputError([over]))
     const urge = over >= urgeAfter
     const publicReport = over >= reportAfter
