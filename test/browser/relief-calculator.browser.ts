@@ -83,6 +83,21 @@ export default {
       }
     },
     {
+      name: "household calculator: rigid-expenditure hardship is reported as not assessed without a disposable-income line",
+      path: "/relief-calculator/",
+      run: async (page) => {
+        const demo = page.locator("jiceng-household-calculator")
+        const summary = demo.getByTestId("summary")
+        await until(summary, /Monthly total/)
+        // 2025-03: the 2025 measures are in force; wages ¥9,000 > 1.5 × ¥1,450 × 3, so neither dibao nor marginal.
+        await demo.getByTestId("month").fill("2025-03")
+        await demo.getByTestId("member-0-wages").fill("9000")
+        const step = demo.locator('li[data-step="rigidHardship"]')
+        await until(step, /Not assessed: the policy has no disposableIncomeLine/)
+        assert.match(await summary.innerText(), /rigid-expenditure hardship not assessed/)
+      }
+    },
+    {
       name: "household calculator: invalid input gets a message with its path, in English",
       path: "/relief-calculator/",
       run: async (page) => {

@@ -56,7 +56,14 @@ export const Member = z.object({
   /** How many of the six self-care indicators (eating, dressing, bed transfer, toileting, walking indoors, bathing) are not achieved. */
   selfCareFailed: z.int().min(0).max(6).optional(),
   /** A minor who qualifies as an orphan and chose the orphan benefit (特困人员认定办法 art. 9). */
-  choseOrphanBenefit: z.boolean().optional()
+  choseOrphanBenefit: z.boolean().optional(),
+  /**
+   * Already receives 特困 support granted while a minor: it continues until 18, and beyond while
+   * `inSchool` (特困人员认定办法, note under art. 24), as long as the other conditions still hold.
+   */
+  alreadyTekunAsMinor: z.boolean().optional(),
+  /** In compulsory education, ordinary senior high school or secondary vocational school. */
+  inSchool: z.boolean().optional()
 })
 /** @since 0.1.0 @category models */
 export type Member = z.infer<typeof Member>
@@ -72,30 +79,67 @@ export type Member = z.infer<typeof Member>
  * @since 0.1.0
  * @category models
  */
-export const Obligor = z.object({
-  id: z.string().min(1),
-  /** Member ids this person must support. */
-  supports: z.array(z.string().min(1)).min(1).max(50),
-  age: z.int().min(0).max(130),
-  householdIncomeFen: Money,
-  householdSize: z.int().min(1).max(50),
-  ownIncomeFen: Money,
-  /** Everyone outside the obligor's own household whom the obligor must support. */
-  supportedPersons: z.int().min(1).max(50).optional(),
-  /** Children of the supported parent (variant E switches rate at 3). */
-  childrenCount: z.int().min(1).max(30).optional(),
-  isDibao: z.boolean().optional(),
-  isTekun: z.boolean().optional(),
-  /** Grade 1–2 disability, or grade 3 intellectual or mental disability. */
-  severeDisability: z.boolean().optional(),
-  /** Lacks civil capacity, declared missing, or serving a prison sentence. */
-  lacksCapacity: z.boolean().optional(),
-  /** Assets within the local low-income asset rules (needed by 特困人员认定办法 art. 8(3)–(5)). */
-  lowIncomeAssets: z.boolean().optional(),
-  judgmentFen: Money.optional(),
-  agreementFen: Money.optional(),
-  actualPaidFen: Money.optional()
-})
+export const Obligor = z
+  .object({
+    id: z.string().min(1),
+    /** Member ids this person must support. */
+    supports: z.array(z.string().min(1)).min(1).max(50),
+    age: z.int().min(0).max(130),
+    householdIncomeFen: Money,
+    householdSize: z.int().min(1).max(50),
+    ownIncomeFen: Money,
+    /**
+     * Everyone outside the obligor's own household whom the obligor must support, here or
+     * elsewhere; at least `supports.length`, and that by default. A divided formula gives each
+     * of them an equal share (relief-rules.md §2.8 variant A).
+     */
+    supportedPersons: z.int().min(1).max(50).optional(),
+    /** Children of the supported parent (variant E switches rate at 3). */
+    childrenCount: z.int().min(1).max(30).optional(),
+    isDibao: z.boolean().optional(),
+    isTekun: z.boolean().optional(),
+    /** Grade 1–2 disability, or grade 3 intellectual or mental disability. */
+    severeDisability: z.boolean().optional(),
+    /** Lacks civil capacity, declared missing, or serving a prison sentence. */
+    lacksCapacity: z.boolean().optional(),
+    /** Assets within the local low-income asset rules (needed by 特困人员认定办法 art. 8(3)–(5)). */
+    lowIncomeAssets: z.boolean().optional(),
+    /** Monthly support set by a judgment, mediation or award, for the supported members of this household together. */
+    judgmentFen: Money.optional(),
+    /** Monthly support set by a written agreement, for the supported members of this household together. */
+    agreementFen: Money.optional(),
+    /** Monthly support actually paid to the supported members of this household together. */
+    actualPaidFen: Money.optional()
+  })
+  .check((ctx) => {
+    const o = ctx.value
+    const seen = new Set<string>()
+    o.supports.forEach((s, j) => {
+      if (seen.has(s)) {
+        ctx.issues.push({
+          code: "custom",
+          input: s,
+          path: ["supports", j],
+          message: "duplicate supported member",
+          params: { code: "duplicate_support", zh: `受赡养成员 ${s} 重复`, en: `supported member ${s} is listed twice` }
+        })
+      }
+      seen.add(s)
+    })
+    if (o.supportedPersons !== undefined && o.supportedPersons < seen.size) {
+      ctx.issues.push({
+        code: "custom",
+        input: o.supportedPersons,
+        path: ["supportedPersons"],
+        message: "supportedPersons is below the members supported",
+        params: {
+          code: "supported_persons_too_small",
+          zh: `受赡（抚、扶）养总人数 ${o.supportedPersons} 不能少于本户受赡养成员数 ${seen.size}`,
+          en: `supportedPersons ${o.supportedPersons} cannot be less than the ${seen.size} members supported here`
+        }
+      })
+    }
+  })
 /** @since 0.1.0 @category models */
 export type Obligor = z.infer<typeof Obligor>
 

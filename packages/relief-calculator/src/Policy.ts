@@ -288,6 +288,8 @@ export type TemporaryRules = z.infer<typeof TemporaryRules>
 /**
  * Every parameter of a policy as a dated history with citations. The first six are required;
  * a programme whose parameter is absent (or not yet in force) is reported as not applicable.
+ * Money amounts are monthly, in fen; `disposableIncomeLine` is the annual per-capita
+ * disposable income ÷ 12.
  *
  * @since 0.1.0
  * @category models
@@ -302,6 +304,14 @@ export const PolicyParameters = z.object({
   marginal: ParameterHistorySchema(MarginalRules).optional(),
   individualInclusion: ParameterHistorySchema(IndividualInclusionRules).optional(),
   gradualExit: ParameterHistorySchema(GradualExitRules).optional(),
+  /**
+   * 上年居民人均可支配收入 as a **monthly per-capita** amount in fen: the published annual
+   * per-capita figure ÷ 12 (convert and round it as your locality does; Jiceng does not). It is
+   * compared with monthly counted income per capita (刚性支出困难家庭认定办法 art. 4(2): income <
+   * line × members), with an obligor's monthly own income (特困人员认定办法 art. 8(3)–(4)) and by
+   * the expenditure-type temporary-assistance income test. Absent: those tests are reported as
+   * not assessed, with a warning.
+   */
   disposableIncomeLine: ParameterHistorySchema(Money).optional(),
   rigidHardship: ParameterHistorySchema(RigidHardshipRules).optional(),
   tekun: ParameterHistorySchema(TekunRules).optional(),
@@ -315,7 +325,9 @@ const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) })
 
 /**
  * A locality's social-assistance policy: an id, a bilingual name, whether it is a preset of
- * rules in force, a reform or a custom set, and its dated, cited parameters.
+ * rules in force, a reform or a custom set, and its dated, cited parameters. Amounts are
+ * monthly, in fen; `parameters.disposableIncomeLine` is the monthly per-capita line (the annual
+ * per-capita disposable income ÷ 12).
  *
  * @example
  * ```ts

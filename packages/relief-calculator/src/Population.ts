@@ -35,7 +35,10 @@ export interface HouseholdColumns {
   readonly obligorAge?: Uint8Array
   readonly obligorIncomeFen?: Float64Array
   readonly obligorOwnIncomeFen?: Float64Array
-  /** 0 reads as 1. */
+  /**
+   * Everyone the obligor supports, in this household and elsewhere; the obligor supports every
+   * listed member, so this is at least the household's member count (0 reads as that count).
+   */
   readonly obligorSupported?: Uint8Array
   /** 0 reads as 1. */
   readonly obligorChildren?: Uint8Array
@@ -52,7 +55,8 @@ export interface HouseholdColumns {
  * Person columns of a {@link Population}: `household` is each person's household row and must
  * be non-decreasing (persons grouped by household). `disabilityKind` is 0 (none) or 1–6 in the
  * order of `DisabilityKind`; `excluded` is 0 or 1–4 in the order of `ExclusionStatus`; `flags`
- * bits: 1 catastrophic illness, 2 employed, 4 chose the orphan benefit.
+ * bits: 1 catastrophic illness, 2 employed, 4 chose the orphan benefit, 8 already receives 特困
+ * support granted as a minor, 16 in school (compulsory, senior high or secondary vocational).
  *
  * @example
  * ```ts
@@ -85,7 +89,8 @@ export interface PersonColumns {
  * (赡养/抚养/扶养义务人), any number per household, each supporting every member of its
  * household. `household` must be non-decreasing (obligors grouped by household) and `size` is
  * the obligor's own household size (1–50). Flags and money as in the `obligor*` household
- * columns; 0 in `supported` or `children` reads as 1. Together with a household-column
+ * columns; `supported` (everyone the obligor supports) is at least the household's member count,
+ * and 0 reads as that count; 0 in `children` reads as 1. Together with a household-column
  * obligor, a household has at most 20.
  *
  * @example
@@ -193,7 +198,7 @@ const P_SMALL = [
   ["age", 130],
   ["disabilityKind", 6],
   ["disabilityGrade", 4],
-  ["flags", 7],
+  ["flags", 31],
   ["excluded", 4],
   ["selfCareFailed", 6]
 ] as const
@@ -501,6 +506,36 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
       }
     }
   }
+  if (issues.length === 0) {
+    // Every obligor supports every listed member, so the people it supports cannot be fewer.
+    const tooFew = (table: string, name: string, row: number, supported: number, members: number) =>
+      add(
+        [table, name, row],
+        "supported_persons_too_small",
+        `受赡（抚、扶）养总人数 ${supported} 不能少于本户成员数 ${members}`,
+        `${name} ${supported} cannot be less than the household's ${members} members`
+      )
+    const hs1 = h.obligorSupported as Uint8Array
+    for (let i = 0; i < H; i++) {
+      const m = start[i + 1]! - start[i]!
+      if (hs1[i]! > 0 && hs1[i]! < m) {
+        tooFew("households", "obligorSupported", i, hs1[i]!, m)
+        break
+      }
+    }
+    const os1 = o.supported as Uint8Array | undefined
+    const oh1 = o.household as Int32Array | undefined
+    if (os1 !== undefined && oh1 !== undefined) {
+      for (let k = 0; k < NO; k++) {
+        const x = oh1[k]!
+        const m = start[x + 1]! - start[x]!
+        if (os1[k]! > 0 && os1[k]! < m) {
+          tooFew("obligors", "supported", k, os1[k]!, m)
+          break
+        }
+      }
+    }
+  }
   if (issues.length > 0) return fail()
   if (o.household === undefined) o.household = zeroColumn(Int32Array, NO)
   if (o.size === undefined) o.size = zeroColumn(Uint8Array, NO)
@@ -558,6 +593,8 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
     if (f & 1) m.catastrophicIllness = true
     if (f & 2) m.employed = true
     if (f & 4) m.choseOrphanBenefit = true
+    if (f & 8) m.alreadyTekunAsMinor = true
+    if (f & 16) m.inSchool = true
     if (p.excluded[j]! > 0) m.excluded = ExclusionStatus.options[p.excluded[j]! - 1]!
     if (p.selfCareFailed[j]! > 0) m.selfCareFailed = p.selfCareFailed[j]!
     members.push(m)
@@ -583,7 +620,7 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
       householdIncomeFen: h.obligorIncomeFen[i]!,
       householdSize: h.obligorSize[i]!,
       ownIncomeFen: h.obligorOwnIncomeFen[i]!,
-      supportedPersons: h.obligorSupported[i]! || 1,
+      supportedPersons: h.obligorSupported[i]! || members.length,
       childrenCount: h.obligorChildren[i]! || 1,
       isDibao: (f & 1) !== 0,
       isTekun: (f & 2) !== 0,
@@ -606,7 +643,7 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
       householdIncomeFen: t.incomeFen[k]!,
       householdSize: t.size[k]!,
       ownIncomeFen: t.ownIncomeFen[k]!,
-      supportedPersons: t.supported[k]! || 1,
+      supportedPersons: t.supported[k]! || members.length,
       childrenCount: t.children[k]! || 1,
       isDibao: (f & 1) !== 0,
       isTekun: (f & 2) !== 0,

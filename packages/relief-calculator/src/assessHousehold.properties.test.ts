@@ -225,6 +225,91 @@ describe("assessHousehold invariants (INVARIANTS.md)", () => {
     )
   })
 
+  it("counted support never exceeds the obligor's capacity and is additive over supported members", () => {
+    const withVariant = (v: keyof typeof supportVariants, perCapita: boolean): Policy =>
+      getOrThrow(
+        definePolicy(
+          {
+            id: `support-${v}-${perCapita}`,
+            name: { zh: "赡养费性质", en: "support property" },
+            parameters: {
+              supportImputation: [
+                {
+                  value: {
+                    ...supportVariants[v].value,
+                    lowIncomeLineFen: 120000,
+                    excessBasis: perCapita ? "perCapita" : "household"
+                  },
+                  from,
+                  source: supportVariants[v].source
+                }
+              ]
+            }
+          },
+          policies.beijing
+        )
+      )
+    const ids = ["m0", "m1", "m2", "m3"]
+    fc.assert(
+      fc.property(
+        fc.constantFrom("A", "B", "C", "D", "E" as const),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.subarray(ids, { minLength: 1 }),
+        (v, perCapita, income, size, children, elsewhere, supports) => {
+          const p = withVariant(v, perCapita)
+          const cfg = p.parameters.supportImputation[0]!.value
+          const S = p.parameters.dibaoLine[0]!.value
+          const supportedPersons = supports.length + elsewhere
+          const counted = (sup: ReadonlyArray<string>) =>
+            getOrThrow(
+              assessHousehold(
+                {
+                  members: ids.map((id) => ({ id, age: 50, incomes: [] })),
+                  obligors: [
+                    {
+                      id: "o",
+                      supports: [...sup],
+                      supportedPersons,
+                      age: 40,
+                      householdIncomeFen: income,
+                      householdSize: size,
+                      ownIncomeFen: 0,
+                      childrenCount: children
+                    }
+                  ]
+                },
+                p,
+                { month: "2024-08" }
+              )
+            ).imputedSupportFen
+          // The obligor's capacity by hand: rate × the excess over threshold × size (or per capita).
+          const basis = cfg.thresholdBasis === "dibao" ? S : cfg.lowIncomeLineFen!
+          const m = cfg.thresholdMultiplier
+          const rate =
+            cfg.manyChildren !== null && children >= cfg.manyChildren.minChildren
+              ? cfg.manyChildren.shareRate
+              : cfg.shareRate
+          const excess = BigInt(income * m.denominator - basis * m.numerator * size)
+          const den = BigInt(m.denominator * rate.denominator * (perCapita ? size : 1))
+          const capacity = excess > 0n ? Number((excess * BigInt(rate.numerator)) / den) : 0
+          const all = counted(supports)
+          expect(all).toBeLessThanOrEqual(capacity)
+          if (cfg.divideBy === "supportedPersons") {
+            // Each supported member in the unit is one equal share; split the list and add up.
+            const [first, ...rest] = supports
+            expect(all).toBe(counted([first!]) * supports.length)
+            if (rest.length > 0) expect(all).toBe(counted([first!]) + counted(rest))
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
   it("known cliff, not an invariant: a deduction can turn 单人保 into a smaller household payment", () => {
     // Documented in INVARIANTS.md: the rules in force switch from the individual route to the
     // household gap once the household qualifies, so total cash can fall.

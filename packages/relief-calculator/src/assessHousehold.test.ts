@@ -2,7 +2,7 @@ import { getOrThrow } from "@jiceng/core"
 import { describe, expect, it } from "vitest"
 import { assessHousehold, type HouseholdAssessment } from "./assessHousehold.ts"
 import { definePolicy, type Policy } from "./Policy.ts"
-import { compositeStandard, policies } from "./policies.ts"
+import { compositeStandard, policies, supportVariants } from "./policies.ts"
 
 const src = { title: "illustrative (relief-rules.md §7)", verified: false }
 const withLine = (yuanLine: number, extra: Record<string, unknown> = {}): Policy =>
@@ -376,5 +376,161 @@ describe("explanations and errors", () => {
     const copy = structuredClone(h)
     assess(h, policies.beijing)
     expect(h).toEqual(copy)
+  })
+})
+
+describe("support owed by relatives living apart (relief-rules.md §2.8)", () => {
+  const variantA = getOrThrow(
+    definePolicy(
+      {
+        id: "beijing-A",
+        name: { zh: "北京·方案A", en: "Beijing, variant A" },
+        parameters: {
+          supportImputation: [{ value: supportVariants.A.value, from: "2021-07-01", source: supportVariants.A.source }]
+        }
+      },
+      policies.beijing
+    )
+  )
+  const parents = [
+    { id: "f", age: 50, incomes: [] },
+    { id: "m", age: 50, incomes: [] }
+  ]
+  const son = { id: "son", age: 28, householdIncomeFen: 800000, householdSize: 2, ownIncomeFen: 500000 }
+
+  it("variant A: one share per supported member in the unit — 50% × (8,000 − 2 × 1,450 × 2) = ¥1,100, dibao ¥1,800", () => {
+    // By hand: excess 8,000 − 5,800 = 2,200; × 50% = 1,100 shared by the 2 parents = 550 each;
+    // both live in this household, so 1,100 is counted; 1,450 × 2 − 1,100 = 1,800.
+    const r = assess({ members: parents, obligors: [{ ...son, supports: ["f", "m"], supportedPersons: 2 }] }, variantA)
+    expect(r.imputedSupportFen).toBe(110000)
+    expect(r.dibao.amountFen).toBe(180000)
+    const step = r.steps.find((s) => s.id === "support.son")
+    expect(step?.amountFen).toBe(110000)
+    expect(step?.inputs).toMatchObject({ supportedPersons: 2, supportedInUnit: 2, perPersonShareFen: 55000 })
+    expect(step?.text.zh).toContain("每人 ¥550.00 × 本户 2 人")
+    expect(step?.text.en).toContain("¥550.00 per person × 2 in this household")
+  })
+
+  it("supportedPersons defaults to the number of members supported", () => {
+    const r = assess({ members: parents, obligors: [{ ...son, supports: ["f", "m"] }] }, variantA)
+    expect(r.imputedSupportFen).toBe(110000)
+  })
+
+  it("a third supported person elsewhere lowers each share: ⌊1,100 ÷ 3⌋ = ¥366.66 × 2 = ¥733.32", () => {
+    const r = assess({ members: parents, obligors: [{ ...son, supports: ["f", "m"], supportedPersons: 3 }] }, variantA)
+    expect(r.imputedSupportFen).toBe(73332)
+  })
+
+  it("only members in the dibao unit count: an imprisoned parent's share is not income of this unit", () => {
+    const members = [parents[0], { ...parents[1], excluded: "imprisoned" }]
+    const r = assess({ members, obligors: [{ ...son, supports: ["f", "m"] }] }, variantA)
+    expect(r.imputedSupportFen).toBe(55000)
+  })
+
+  it("rejects supportedPersons below the members supported, and duplicate supported ids", () => {
+    const r = assessHousehold(
+      { members: parents, obligors: [{ ...son, supports: ["f", "m", "m"], supportedPersons: 1 }] },
+      variantA,
+      { month: "2024-08" }
+    )
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["obligors.0.supports.2", "duplicate_support"],
+      ["obligors.0.supportedPersons", "supported_persons_too_small"]
+    ])
+    expect(r.error.issues[1]?.message.zh).toContain("不能少于")
+  })
+})
+
+describe("特困 for minors already supported (relief-rules.md §3.2)", () => {
+  // Jinan urban 2020: basic ¥1,110, self-care ¥210 → ¥1,320 a month; an orphan with no obligor.
+  const minor = (age: number, extra: Record<string, unknown> = {}) =>
+    assess({ members: [{ id: "c", age, incomes: [], ...extra }] }, policies.jinanUrban, "2021-08")
+
+  it("a 16- or 17-year-old already on 特困 keeps it until 18; a new 16-year-old applicant does not qualify", () => {
+    expect(minor(16).tekun.members).toEqual([])
+    expect(minor(16, { alreadyTekunAsMinor: true }).tekun.amountFen).toBe(132000)
+    expect(minor(17, { alreadyTekunAsMinor: true }).tekun.amountFen).toBe(132000)
+    expect(minor(18, { alreadyTekunAsMinor: true }).tekun.members).toEqual([])
+  })
+
+  it("beyond 18 only while in compulsory, senior-high or secondary vocational school", () => {
+    expect(minor(18, { alreadyTekunAsMinor: true, inSchool: true }).tekun.amountFen).toBe(132000)
+    expect(minor(18, { inSchool: true }).tekun.members).toEqual([])
+    const step = minor(17, { alreadyTekunAsMinor: true }).steps.find((s) => s.id === "tekun.c")
+    expect(step?.inputs).toMatchObject({ continuedAsMinor: true })
+    expect(step?.text.zh).toContain("保障至18周岁")
+    expect(step?.text.en).toContain("kept until 18")
+  })
+
+  it("keeping support still needs no means of living: own income at the line ends it", () => {
+    const r = minor(17, { alreadyTekunAsMinor: true, incomes: [{ kind: "wages", amountFen: 74000 }] })
+    expect(r.tekun.members).toEqual([])
+  })
+})
+
+describe("programmes that need the disposable-income line (disposableIncomeLine)", () => {
+  it("rigid-expenditure hardship is reported as not assessed, with a warning, when the policy lacks the line", () => {
+    // Beijing 2025-03: the 2025 rigid-expenditure measures are in force but the preset has no
+    // disposable-income line. Wages ¥3,000 > 1.5 × ¥1,450: neither dibao nor marginal.
+    const h = { members: [{ id: "a", age: 40, incomes: wages(300000) }], rigidExpenditure: { medical: 400000 } }
+    const r = assess(h, policies.beijing, "2025-03")
+    const step = r.steps.find((s) => s.id === "rigidHardship")
+    expect(step?.outcome).toBeUndefined()
+    expect(step?.inputs).toMatchObject({ assessed: false })
+    expect(step?.text.en).toContain("Not assessed")
+    expect(step?.text.zh).toContain("未评估")
+    expect(r.rigidHardship).toBe(false)
+    expect(r.warnings.map((w) => w.code)).toContain("rigid_hardship_not_assessed")
+    // With a line (monthly per capita ¥4,000): ¥3,000 < ¥4,000 and ¥4,000 medical > ¥3,000 income.
+    const withD = withLine(1450, {
+      disposableIncomeLine: [{ value: 400000, from: "2021-07-01", source: src }]
+    })
+    const d = assess(h, withD, "2025-03")
+    expect(d.rigidHardship).toBe(true)
+    expect(d.warnings.map((w) => w.code)).not.toContain("rigid_hardship_not_assessed")
+    // A dibao household is outside the programme (art. 4(1)): no step, no warning.
+    const poor = assess({ members: [{ id: "a", age: 40, incomes: [] }] }, policies.beijing, "2025-03")
+    expect(poor.steps.some((s) => s.id === "rigidHardship")).toBe(false)
+    expect(poor.warnings.map((w) => w.code)).not.toContain("rigid_hardship_not_assessed")
+  })
+
+  it("特困: an obligor aged 70+ is treated as able without the line, and the explanation says why", () => {
+    // Jinan 2020: a 68-year-old with no income; his only son is 72, no income, assets within the
+    // low-income rules — unable under art. 8(3) if his income is below the line, which is unknown.
+    const h = {
+      members: [{ id: "man", age: 68, incomes: [] }],
+      obligors: [
+        {
+          id: "son",
+          supports: ["man"],
+          age: 72,
+          householdIncomeFen: 0,
+          householdSize: 1,
+          ownIncomeFen: 0,
+          lowIncomeAssets: true
+        }
+      ]
+    }
+    const r = assess(h, policies.jinanUrban, "2021-08")
+    expect(r.tekun.members).toEqual([])
+    const step = r.steps.find((s) => s.id === "tekun.man")
+    expect(step?.inputs).toMatchObject({ obligorsTreatedAsAbleWithoutDisposableLine: "son" })
+    expect(step?.text.zh).toContain("义务人 son 按有履行能力处理")
+    expect(step?.text.en).toContain("obligor son is treated as able: the policy has no disposableIncomeLine")
+    expect(r.warnings.map((w) => w.code)).toContain("obligor_grounds_not_assessed")
+    const withD = getOrThrow(
+      definePolicy(
+        {
+          id: "jinan-d",
+          name: { zh: "济南·可支配收入", en: "Jinan with D" },
+          parameters: { disposableIncomeLine: [{ value: 300000, from: "2021-07-01", source: src }] }
+        },
+        policies.jinanUrban
+      )
+    )
+    // ¥1,110 basic + ¥210 self-care care.
+    expect(assess(h, withD, "2021-08").tekun.amountFen).toBe(132000)
   })
 })

@@ -11,10 +11,11 @@ import {
 import type { ParameterUsed, Step } from "./Explanation.ts"
 import { AssessOptions, DisabilityKind, Household, type Member, type Obligor } from "./Household.ts"
 import { cite } from "./internal/citations.ts"
-import { type Param, type Resolved, resolve } from "./internal/resolve.ts"
+import { obligorGroundsNotAssessed, type Param, type Resolved, resolve, rigidNotAssessed } from "./internal/resolve.ts"
 import {
   careTier,
   imputeSupport,
+  keepsMinorTekun,
   memberTopUp,
   noWorkCapacity,
   obligorUnableGround,
@@ -139,6 +140,10 @@ const BASIS_EN: Record<SupportBasis, string> = {
 export const disabilityCode = (m: Member): number =>
   m.disability === undefined ? 0 : DisabilityKind.options.indexOf(m.disability.kind) + 1
 export const disabilityGrade = (m: Member): number => m.disability?.grade ?? 0
+/** 特困 condition 1 (art. 5), with the continuation for minors already supported (note under art. 24). */
+const lacksCapacity = (m: Member): boolean =>
+  noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m)) ||
+  keepsMinorTekun(m.age, m.alreadyTekunAsMinor === true, m.inSchool === true)
 
 const memberIncome = (m: Member, excluded: ReadonlySet<string>): { counted: number; excludedFen: number } => {
   let counted = 0
@@ -150,10 +155,11 @@ const memberIncome = (m: Member, excluded: ReadonlySet<string>): { counted: numb
   return { counted: counted - (m.transferOutFen ?? 0), excludedFen }
 }
 
-const obligorNumbers = (o: Obligor) => ({
+const obligorNumbers = (o: Obligor, supportedInUnit: number) => ({
   householdIncomeFen: o.householdIncomeFen,
   householdSize: o.householdSize,
-  supportedPersons: o.supportedPersons ?? 1,
+  supportedPersons: o.supportedPersons ?? o.supports.length,
+  supportedInUnit,
   childrenCount: o.childrenCount ?? 1,
   isDibao: o.isDibao ?? false,
   isTekun: o.isTekun ?? false,
@@ -242,49 +248,98 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
   // treated as able supporters: the household data carries no kinship, and art. 8 needs one.
   const tekunMembers: Array<HouseholdAssessment["tekun"]["members"][number]> = []
   const tekunIds = new Set<string>()
+  let missingDisposableLine = false
   if (r.tekun !== undefined) {
     const d = r.disposable?.value ?? null
     let ableAdult = false
     for (const m of included) {
-      if (m.age >= 18 && !noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m))) ableAdult = true
+      if (m.age >= 18 && !lacksCapacity(m)) ableAdult = true
     }
     for (const m of included) {
-      const c1 = noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m))
-      if (!c1) continue
+      if (!lacksCapacity(m)) continue
+      const continued = !noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m))
       const own = memberIncome(m, r.tekunExcluded)
       const ownIncome = Math.max(own.counted, 0)
       const c2 = ownIncome < S && assetsPass
       const obligors = (h.obligors ?? []).filter((o) => o.supports.includes(m.id))
       const grounds = obligors.map((o) => obligorUnableGround(obligorStatus(o), d))
       const c3 = !ableAdult && grounds.every((g) => g > 0)
+      // Grounds 3 and 4 compare the obligor's income with the disposable-income line; without
+      // it an obligor who might be unable on those grounds is treated as able, and we say so.
+      const undetermined =
+        d === null
+          ? obligors.filter(
+              (o, i) => grounds[i] === 0 && o.lowIncomeAssets === true && (o.age >= 70 || o.severeDisability === true)
+            )
+          : []
+      if (undetermined.length > 0 && !ableAdult) missingDisposableLine = true
+      const undeterminedIds = undetermined.map((o) => o.id).join("、")
+      const undeterminedIdsEn = undetermined.map((o) => o.id).join(", ")
       const orphan = m.choseOrphanBenefit === true
       const qualifies = c2 && c3 && !orphan
       const tier = careTier(m.selfCareFailed ?? 0)
       const careFen =
         tier === 2 ? r.tekun.value.care.full : tier === 1 ? r.tekun.value.care.partial : r.tekun.value.care.selfCare
       const amount = qualifies ? r.tekunBasicFen + careFen : 0
+      const capacityZh = continued
+        ? `已享受特困供养的未成年人，保障至18周岁${m.age >= 18 ? "（仍在校就读，继续保障）" : ""}`
+        : "无劳动能力"
+      const capacityEn = continued
+        ? `Already supported as a minor, so support is kept until 18${m.age >= 18 ? " (and beyond while in school)" : ""}`
+        : "No capacity to work"
+      const ableOther = obligors.some((o, i) => grounds[i] === 0 && !undetermined.includes(o))
+      const obligorReasonZh = ableAdult
+        ? "共同生活的成年家庭成员有劳动能力"
+        : [
+            ableOther ? "有能够履行义务的义务人" : "",
+            undetermined.length > 0
+              ? `义务人 ${undeterminedIds} 按有履行能力处理：政策没有上年居民人均可支配收入标准（disposableIncomeLine），无法适用特困人员认定办法第八条第三、四项`
+              : ""
+          ]
+            .filter(Boolean)
+            .join("；")
+      const obligorReasonEn = ableAdult
+        ? "an adult household member can work"
+        : [
+            ableOther ? "an obligor is able to perform" : "",
+            undetermined.length > 0
+              ? `obligor ${undeterminedIdsEn} is treated as able: the policy has no disposableIncomeLine, so art. 8(3)–(4) cannot be applied`
+              : ""
+          ]
+            .filter(Boolean)
+            .join("; ")
       steps.push({
         id: `tekun.${m.id}`,
         title: { zh: `特困人员认定：${m.id}`, en: `Extreme-poverty support: ${m.id}` },
-        citations: [cite.s3art4, cite.s3art5, cite.s3art6, cite.s3art8, cite.s3art22, cite.s1art15],
+        citations: [
+          cite.s3art4,
+          cite.s3art5,
+          cite.s3art6,
+          cite.s3art8,
+          cite.s3art22,
+          cite.s1art15,
+          ...(continued ? [cite.s3art24] : [])
+        ],
         inputs: {
           age: m.age,
           ownIncomeFen: ownIncome,
           obligors: obligors.length,
           ableCohabitingAdult: ableAdult,
-          selfCareFailed: m.selfCareFailed ?? 0
+          selfCareFailed: m.selfCareFailed ?? 0,
+          continuedAsMinor: continued,
+          obligorsTreatedAsAbleWithoutDisposableLine: undetermined.map((o) => o.id).join(",")
         },
         parameters: [lineParam, used(r.tekun), ...(r.disposable ? [used(r.disposable)] : [])],
         outcome: qualifies,
         ...(qualifies ? { amountFen: amount, payment: true } : {}),
         text: qualifies
           ? {
-              zh: `无劳动能力；本人收入 ${y(ownIncome)} 低于低保标准 ${y(S)}；${obligors.length === 0 ? "无法定义务人" : `义务人均无履行能力（${grounds.map((g) => GROUND_ZH[g]).join("、")}）`}。生活自理能力：${TIER_ZH[tier]}。供养标准 = 基本生活 ${y(r.tekunBasicFen)} + 照料护理 ${y(careFen)} = ${y(amount)}，自认定次月起发放。`,
-              en: `No capacity to work; own income ${y(ownIncome)} is below the line ${y(S)}; ${obligors.length === 0 ? "no statutory supporter" : `every obligor is unable to perform (${grounds.map((g) => GROUND_EN[g]).join(", ")})`}. Self-care: ${TIER_EN[tier]}. Support = basic ${y(r.tekunBasicFen)} + care ${y(careFen)} = ${y(amount)}, from the month after confirmation.`
+              zh: `${capacityZh}；本人收入 ${y(ownIncome)} 低于低保标准 ${y(S)}；${obligors.length === 0 ? "无法定义务人" : `义务人均无履行能力（${grounds.map((g) => GROUND_ZH[g]).join("、")}）`}。生活自理能力：${TIER_ZH[tier]}。供养标准 = 基本生活 ${y(r.tekunBasicFen)} + 照料护理 ${y(careFen)} = ${y(amount)}，自认定次月起发放。`,
+              en: `${capacityEn}; own income ${y(ownIncome)} is below the line ${y(S)}; ${obligors.length === 0 ? "no statutory supporter" : `every obligor is unable to perform (${grounds.map((g) => GROUND_EN[g]).join(", ")})`}. Self-care: ${TIER_EN[tier]}. Support = basic ${y(r.tekunBasicFen)} + care ${y(careFen)} = ${y(amount)}, from the month after confirmation.`
             }
           : {
-              zh: `不认定为特困人员：${[!c2 ? (assetsPass ? `本人收入 ${y(ownIncome)} 不低于低保标准 ${y(S)}` : "财产不符合规定") : "", !c3 ? (ableAdult ? "共同生活的成年家庭成员有劳动能力" : "有能够履行义务的义务人") : "", orphan ? "选择了孤儿保障" : ""].filter(Boolean).join("；")}。`,
-              en: `Not 特困: ${[!c2 ? (assetsPass ? `own income ${y(ownIncome)} is not below the line ${y(S)}` : "assets exceed the limits") : "", !c3 ? (ableAdult ? "an adult household member can work" : "an obligor is able to perform") : "", orphan ? "chose the orphan benefit" : ""].filter(Boolean).join("; ")}.`
+              zh: `不认定为特困人员：${[!c2 ? (assetsPass ? `本人收入 ${y(ownIncome)} 不低于低保标准 ${y(S)}` : "财产不符合规定") : "", !c3 ? obligorReasonZh : "", orphan ? "选择了孤儿保障" : ""].filter(Boolean).join("；")}。`,
+              en: `Not 特困: ${[!c2 ? (assetsPass ? `own income ${y(ownIncome)} is not below the line ${y(S)}` : "assets exceed the limits") : "", !c3 ? obligorReasonEn : "", orphan ? "chose the orphan benefit" : ""].filter(Boolean).join("; ")}.`
             }
       })
       if (qualifies) {
@@ -326,9 +381,13 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
   let imputed = 0
   const unitIds = new Set(unit.map((m) => m.id))
   for (const o of h.obligors ?? []) {
-    if (!o.supports.some((s) => unitIds.has(s))) continue
-    const s = imputeSupport(r.support.value, S, obligorNumbers(o))
+    let inUnit = 0
+    for (const id of o.supports) if (unitIds.has(id)) inUnit++
+    if (inUnit === 0) continue
+    const supportedPersons = o.supportedPersons ?? o.supports.length
+    const s = imputeSupport(r.support.value, S, obligorNumbers(o, inUnit))
     imputed += s.amountFen
+    const perPerson = s.basis === "formula" && r.support.value.divideBy === "supportedPersons"
     steps.push({
       id: `support.${o.id}`,
       title: { zh: `赡（抚、扶）养费：${o.id}`, en: `Support from ${o.id}` },
@@ -336,16 +395,23 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
       inputs: {
         obligorHouseholdIncomeFen: o.householdIncomeFen,
         obligorHouseholdSize: o.householdSize,
-        supportedPersons: o.supportedPersons ?? 1,
+        supportedPersons,
+        supportedInUnit: inUnit,
+        perPersonShareFen: s.shareFen,
         actualPaidFen: o.actualPaidFen ?? 0,
         basis: s.basis
       },
       parameters: [lineParam, used(r.support)],
       amountFen: s.amountFen,
-      text: {
-        zh: `计入 ${y(s.amountFen)}：${BASIS_ZH[s.basis]}（方案 ${r.support.value.variant}）。`,
-        en: `Counted ${y(s.amountFen)}: ${BASIS_EN[s.basis]} (variant ${r.support.value.variant}).`
-      }
+      text: perPerson
+        ? {
+            zh: `计入 ${y(s.amountFen)}：${BASIS_ZH[s.basis]}（方案 ${r.support.value.variant}），义务人可负担部分由 ${supportedPersons} 名受赡（抚、扶）养人平分，每人 ${y(s.shareFen)} × 本户 ${inUnit} 人。`,
+            en: `Counted ${y(s.amountFen)}: ${BASIS_EN[s.basis]} (variant ${r.support.value.variant}), the obligor's capacity shared by ${supportedPersons} supported people: ${y(s.shareFen)} per person × ${inUnit} in this household.`
+          }
+        : {
+            zh: `计入 ${y(s.amountFen)}：${BASIS_ZH[s.basis]}（方案 ${r.support.value.variant}）。`,
+            en: `Counted ${y(s.amountFen)}: ${BASIS_EN[s.basis]} (variant ${r.support.value.variant}).`
+          }
     })
   }
   const countedIncome = counted + imputed
@@ -565,8 +631,26 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
 
   // 11. Rigid-expenditure hardship (刚性支出困难家庭认定办法, from 2025-01-01).
   let rigidHardship = false
-  if (r.rigid !== undefined && r.disposable !== undefined && !eligible && !marginal && tekunIds.size === 0 && n > 0) {
-    const rh = r.rigid.value
+  // Art. 4(1): only for households that are not dibao, 特困 or marginal.
+  const rigidP = !eligible && !marginal && tekunIds.size === 0 && n > 0 ? r.rigid : undefined
+  const rigidNotRun = rigidP !== undefined && r.disposable === undefined
+  if (rigidP !== undefined && r.disposable === undefined) {
+    // Art. 4(2) compares income with the local disposable-income line; without it the test
+    // cannot be run, which is reported rather than read as "not a hardship household".
+    steps.push({
+      id: "rigidHardship",
+      title: { zh: "刚性支出困难家庭", en: "Rigid-expenditure hardship" },
+      citations: [cite.s4art4],
+      inputs: { countedIncomeFen: countedIncome, unitSize: n, assessed: false },
+      parameters: [used(rigidP)],
+      text: {
+        zh: "未评估：政策没有生效的上年居民人均可支配收入标准（disposableIncomeLine，按月人均计），无法适用刚性支出困难家庭认定办法第四条第（二）项。",
+        en: "Not assessed: the policy has no disposableIncomeLine (monthly per capita) in force, so art. 4(2) of the rigid-expenditure measures cannot be applied."
+      }
+    })
+  }
+  if (rigidP !== undefined && r.disposable !== undefined) {
+    const rh = rigidP.value
     const spend =
       (rigid.medical ?? 0) +
       (rigid.education ?? 0) +
@@ -583,14 +667,17 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
       title: { zh: "刚性支出困难家庭", en: "Rigid-expenditure hardship" },
       citations: [cite.s4art4],
       inputs: { countedIncomeFen: countedIncome, rigidSpendingFen: spend, unitSize: n, disposableLineFen: D },
-      parameters: [used(r.rigid), used(r.disposable)],
+      parameters: [used(rigidP), used(r.disposable)],
       outcome: rigidHardship,
       text: rigidHardship
         ? {
-            zh: `人均收入低于上年人均可支配收入，刚性支出 ${y(spend)} 超过家庭收入 ${y(countedIncome)} 的 ${rh.ratio.numerator}/${rh.ratio.denominator}：认定为刚性支出困难家庭（专项救助）。`,
-            en: `Per-capita income is below last year's per-capita disposable income and rigid spending ${y(spend)} exceeds ${rh.ratio.numerator}/${rh.ratio.denominator} of income ${y(countedIncome)}: a rigid-expenditure hardship household (special assistance).`
+            zh: `人均收入低于上年人均可支配收入（按月 ${y(D)}/人），刚性支出 ${y(spend)} 超过家庭收入 ${y(countedIncome)} 的 ${rh.ratio.numerator}/${rh.ratio.denominator}：认定为刚性支出困难家庭（专项救助）。`,
+            en: `Per-capita income is below last year's per-capita disposable income (${y(D)} a month per person) and rigid spending ${y(spend)} exceeds ${rh.ratio.numerator}/${rh.ratio.denominator} of income ${y(countedIncome)}: a rigid-expenditure hardship household (special assistance).`
           }
-        : { zh: "不符合刚性支出困难家庭条件。", en: "Not a rigid-expenditure hardship household." }
+        : {
+            zh: `不符合刚性支出困难家庭条件（收入 ${y(countedIncome)}，可支配收入线 ${y(D)} × ${n} 人，刚性支出 ${y(spend)}）。`,
+            en: `Not a rigid-expenditure hardship household (income ${y(countedIncome)}, disposable-income line ${y(D)} × ${n}, rigid spending ${y(spend)}).`
+          }
     })
   }
 
@@ -648,7 +735,14 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     totalFen,
     status,
     steps,
-    warnings: r.warnings
+    warnings:
+      rigidNotRun || missingDisposableLine
+        ? [
+            ...r.warnings,
+            ...(rigidNotRun ? [rigidNotAssessed] : []),
+            ...(missingDisposableLine ? [obligorGroundsNotAssessed] : [])
+          ]
+        : r.warnings
   }
 }
 

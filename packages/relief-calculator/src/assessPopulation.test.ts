@@ -117,7 +117,7 @@ const personArb = fc.record({
   oldAge: fc.integer({ min: 0, max: 20000 }),
   assistance: fc.integer({ min: 0, max: 50000 }),
   disability: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }))),
-  flags: fc.integer({ min: 0, max: 7 }),
+  flags: fc.integer({ min: 0, max: 31 }),
   excluded: fc.constantFrom(0, 0, 0, 0, 2),
   selfCareFailed: fc.integer({ min: 0, max: 6 })
 })
@@ -221,7 +221,7 @@ const toPopulation = (rows: ReadonlyArray<Row>): Population => {
       o.age[k] = x.age
       o.incomeFen[k] = x.income
       o.ownIncomeFen[k] = x.own
-      o.supported[k] = x.supported
+      o.supported[k] = x.supported === 0 ? 0 : r.persons.length + x.supported - 1
       o.children[k] = x.children
       o.flags[k] = x.flags
       o.judgmentFen[k] = x.judgment
@@ -241,7 +241,7 @@ const toPopulation = (rows: ReadonlyArray<Row>): Population => {
       h.obligorAge[i] = o.age
       h.obligorIncomeFen[i] = o.income
       h.obligorOwnIncomeFen[i] = o.own
-      h.obligorSupported[i] = o.supported
+      h.obligorSupported[i] = o.supported === 0 ? 0 : r.persons.length + o.supported - 1
       h.obligorChildren[i] = o.children
       h.obligorFlags[i] = o.flags
       h.obligorJudgmentFen[i] = o.judgment
@@ -363,6 +363,37 @@ describe("assessPopulation with several obligors per household", () => {
     expect(single.steps.filter((s) => s.id.startsWith("support.")).map((s) => s.amountFen)).toEqual([82500, 150000])
   })
 
+  it("counts one variant-A share per member of the unit, as the single path does (¥550 × 2 parents)", () => {
+    // 50% × (8,000 − 2 × 1,450 × 2) = 1,100 shared by the 2 parents; both in the unit: ¥1,100.
+    const couple = (supported: number) => ({
+      households: {
+        count: 1,
+        obligorSize: Uint8Array.of(2),
+        obligorAge: Uint8Array.of(28),
+        obligorIncomeFen: Float64Array.of(800_000),
+        obligorSupported: Uint8Array.of(supported)
+      },
+      persons: { count: 2, household: Int32Array.of(0, 0), age: Uint8Array.of(50, 50) }
+    })
+    const r = getOrThrow(assessPopulation(couple(0), variantA, { month: "2024-08" }))
+    expect([r.countedIncomeFen[0], r.dibaoFen[0]]).toEqual([110000, 180000])
+    const three = getOrThrow(assessPopulation(couple(3), variantA, { month: "2024-08" }))
+    expect(three.countedIncomeFen[0]).toBe(73332)
+    const bad = assessPopulation(couple(1), variantA, { month: "2024-08" })
+    expect(bad.ok ? [] : bad.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["households.obligorSupported.0", "supported_persons_too_small"]
+    ])
+    const badTable = assessPopulation(
+      {
+        ...couple(0),
+        obligors: { count: 1, household: Int32Array.of(0), size: Uint8Array.of(1), supported: Uint8Array.of(1) }
+      },
+      variantA,
+      { month: "2024-08" }
+    )
+    expect(badTable.ok ? [] : badTable.error.issues.map((i) => i.path.join("."))).toEqual(["obligors.supported.0"])
+  })
+
   it("特困 needs every obligor to be unable: one able obligor in the table is enough to refuse", () => {
     const jinan = (flags: ReadonlyArray<number>) => ({
       households: { count: 1 },
@@ -397,6 +428,36 @@ describe("assessPopulation with several obligors per household", () => {
       "too_many_obligors"
     )
     expect(bad("x")[0]?.[1]).toBe("invalid_type")
+  })
+})
+
+describe("assessPopulation: minors already on 特困, and the missing disposable-income line", () => {
+  it("a 17-year-old already on 特困 (flag 8) keeps it; at 18 only while in school (flag 16)", () => {
+    const one = (age: number, flags: number) =>
+      getOrThrow(
+        assessPopulation(
+          {
+            households: { count: 1 },
+            persons: { count: 1, household: Int32Array.of(0), age: Uint8Array.of(age), flags: Uint8Array.of(flags) }
+          },
+          policies.jinanUrban,
+          { month: "2021-08" }
+        )
+      ).tekunFen[0]
+    // Jinan urban: basic ¥1,110 + self-care ¥210.
+    expect([one(17, 0), one(17, 8), one(18, 8), one(18, 24)]).toEqual([0, 132000, 0, 132000])
+  })
+
+  it("reports once per batch what cannot be assessed without disposableIncomeLine", () => {
+    const pop = {
+      households: { count: 1 },
+      persons: { count: 1, household: Int32Array.of(0), age: Uint8Array.of(40) }
+    }
+    const codes = (p: Policy, month: string) =>
+      getOrThrow(assessPopulation(pop, p, { month })).warnings.map((w) => w.code)
+    expect(codes(policies.beijing, "2025-03")).toEqual(["rigid_hardship_not_assessed"])
+    expect(codes(policies.beijing, "2024-08")).toEqual([])
+    expect(codes(policies.weifangUrban, "2021-08")).toEqual(["obligor_grounds_not_assessed"])
   })
 })
 

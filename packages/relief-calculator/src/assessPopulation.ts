@@ -1,10 +1,10 @@
 import { err, InvalidInputError, type Issue, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
-import { type Resolved, resolve } from "./internal/resolve.ts"
+import { missingDisposableWarnings, type Resolved, resolve } from "./internal/resolve.ts"
 import {
   imputeSupportFen,
+  lacksWorkCapacity,
   memberTopUp,
-  noWorkCapacity,
   obligorUnableFlags,
   ROUNDING,
   roundPayment,
@@ -128,15 +128,20 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
   const elderlyAge = tu?.elderlyAge ?? 0
   const topUpFen = r.topUpFen
 
+  const prePass = tekunOn || maxDep !== null
+  const anyDeduction = r.deductions.value.items.length > 0
   for (let i = 0; i < H; i++) {
     const s0 = start[i]!
     const s1 = start[i + 1]!
     let nIncl = 0
     let ableAdult = false
-    for (let j = s0; j < s1; j++) {
-      if (excl[j] !== 0) continue
-      nIncl++
-      if (tekunOn && age[j]! >= 18 && !noWorkCapacity(age[j]!, dk[j]!, dg[j]!)) ableAdult = true
+    // Only the 特困 test and a per-capita deposit limit need this pre-pass.
+    if (prePass) {
+      for (let j = s0; j < s1; j++) {
+        if (excl[j] !== 0) continue
+        nIncl++
+        if (tekunOn && age[j]! >= 18 && !lacksWorkCapacity(age[j]!, dk[j]!, dg[j]!, pflags[j]!)) ableAdult = true
+      }
     }
     const assetsPass = !(
       (maxDep !== null && h.depositsFen[i]! > maxDep * nIncl) ||
@@ -148,7 +153,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     const o1 = ostart[i + 1]!
     // 特困人员认定办法 art. 8: every obligor must be unable to perform.
     let obligorUnable =
-      !hasObligor || obligorUnableFlags(h.obligorAge[i]!, h.obligorOwnIncomeFen[i]!, h.obligorFlags[i]!, D)
+      tekunOn && (!hasObligor || obligorUnableFlags(h.obligorAge[i]!, h.obligorOwnIncomeFen[i]!, h.obligorFlags[i]!, D))
     for (let k = o0; k < o1 && obligorUnable; k++) {
       obligorUnable = obligorUnableFlags(o.age[k]!, o.ownIncomeFen[k]!, o.flags[k]!, D)
     }
@@ -163,7 +168,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
       const ag = age[j]!
       const k = dk[j]!
       const g = dg[j]!
-      if (tekunOn && noWorkCapacity(ag, k, g)) {
+      if (tekunOn && lacksWorkCapacity(ag, k, g, pflags[j]!)) {
         const own = tIncome[j]!
         if (own < S && assetsPass && !ableAdult && obligorUnable && (pflags[j]! & 4) === 0) {
           const f = scf[j]!
@@ -184,7 +189,8 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
         S,
         h.obligorIncomeFen[i]!,
         h.obligorSize[i]!,
-        h.obligorSupported[i]! || 1,
+        h.obligorSupported[i]! || s1 - s0,
+        n,
         h.obligorChildren[i]! || 1,
         (of & 1) !== 0,
         (of & 2) !== 0,
@@ -201,7 +207,8 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
           S,
           o.incomeFen[k]!,
           o.size[k]!,
-          o.supported[k]! || 1,
+          o.supported[k]! || s1 - s0,
+          n,
           o.children[k]! || 1,
           (of & 1) !== 0,
           (of & 2) !== 0,
@@ -214,13 +221,14 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     const med = h.medicalFen[i]!
     const edu = h.educationFen[i]!
     const dis = h.disabilityCareFen[i]!
-    const deductions =
-      Math.min(med, dMed) +
-      Math.min(edu, dEdu) +
-      Math.min(dis, dDis) +
-      Math.min(h.rentFen[i]!, dRent) +
-      Math.min(h.employmentCostFen[i]!, dEmp) +
-      Math.min(h.basicLivingFen[i]!, dBasic)
+    const deductions = anyDeduction
+      ? Math.min(med, dMed) +
+        Math.min(edu, dEdu) +
+        Math.min(dis, dDis) +
+        Math.min(h.rentFen[i]!, dRent) +
+        Math.min(h.employmentCostFen[i]!, dEmp) +
+        Math.min(h.basicLivingFen[i]!, dBasic)
+      : 0
     const adjusted = counted > deductions ? counted - deductions : 0
     const ceiling = S * n
     const eligible = n > 0 && assetsPass && adjusted < ceiling
@@ -258,7 +266,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
           const k = dk[j]!
           const g = dg[j]!
           const ag = age[j]!
-          if (tekunN > 0 && tekunOn && noWorkCapacity(ag, k, g)) {
+          if (tekunN > 0 && tekunOn && lacksWorkCapacity(ag, k, g, pflags[j]!)) {
             // Members already supported as 特困 are outside the unit; recompute their test.
             const own = tIncome[j]!
             if (own < S && assetsPass && !ableAdult && obligorUnable && (pflags[j]! & 4) === 0) continue
@@ -314,7 +322,7 @@ export const runKernel = (c: Columns, r: Resolved): PopulationAssessment => {
     gradualExitFen: gradualCol,
     tekunFen: tekunCol,
     totalFen: totalCol,
-    warnings: r.warnings
+    warnings: D === null ? [...r.warnings, ...missingDisposableWarnings(r)] : r.warnings
   }
 }
 

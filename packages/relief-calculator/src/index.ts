@@ -9,7 +9,7 @@ export { assessHousehold, type HouseholdAssessment } from "./assessHousehold.ts"
 export { assessPopulation, type PopulationAssessment } from "./assessPopulation.ts"
 export { assessTemporaryAssistance, type TemporaryAssessment, TemporaryEvent } from "./assessTemporaryAssistance.ts"
 export { compareScenarios, type ScenarioComparison, type ScenarioSummary } from "./compareScenarios.ts"
-export { dibaoGap } from "./dibaoGap.ts"
+export { DibaoGapInput, dibaoGap } from "./dibaoGap.ts"
 export type { ParameterUsed, Step } from "./Explanation.ts"
 export { AssessOptions, DisabilityKind, ExclusionStatus, Household, Member, Obligor } from "./Household.ts"
 export {

@@ -1,5 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { assessHousehold } from "./assessHousehold.ts"
+import { cite } from "./internal/citations.ts"
 import { definePolicy, Policy } from "./Policy.ts"
 import { compositeStandard, policies, supportVariants } from "./policies.ts"
 
@@ -13,6 +15,56 @@ describe("policies and definePolicy", () => {
       // Local amounts come from secondary sources and say so.
       expect(p.parameters.dibaoLine.every((e) => e.source.verified === false)).toBe(true)
     }
+  })
+
+  it("each preset's usable window is as documented: the first month, and the last month without a stale line", () => {
+    // National rules are dated from 2021-07-01 (最低生活保障审核确认办法, 特困人员认定办法); local
+    // lines count as reviewed for 12 months from the date in the notes (relief-rules.md §6).
+    const windows: Record<keyof typeof policies, readonly [string, string | null]> = {
+      beijing: ["2024-07", "2025-06"],
+      jinanUrban: ["2021-07", null],
+      jinanRural: ["2021-07", null],
+      weifangUrban: ["2021-07", "2021-12"],
+      weifangRural: ["2021-07", "2021-12"],
+      dongyingUrban: ["2021-07", null],
+      dongyingRural: ["2021-07", null],
+      mianyangUrban: ["2021-07", null]
+    }
+    const prev = (m: string) => {
+      const [y, mo] = m.split("-").map(Number) as [number, number]
+      return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, "0")}`
+    }
+    const next = (m: string) => {
+      const [y, mo] = m.split("-").map(Number) as [number, number]
+      return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`
+    }
+    const h = { members: [{ id: "a", age: 40, incomes: [] }] }
+    const staleLine = (p: (typeof policies)[keyof typeof policies], month: string) => {
+      const r = assessHousehold(h, p, { month })
+      if (!r.ok) throw new Error(`${p.id} ${month} should be usable`)
+      return r.value.warnings.some((w) => w.code === "stale_parameter" && w.path.includes("dibaoLine"))
+    }
+    for (const [key, [first, lastClean]] of Object.entries(windows) as Array<
+      [keyof typeof policies, readonly [string, string | null]]
+    >) {
+      const p = policies[key]
+      const before = assessHousehold(h, p, { month: prev(first) })
+      expect(before.ok ? [] : before.error.issues.map((i) => i.code)).toContain("no_value_in_force")
+      expect(staleLine(p, first)).toBe(lastClean === null)
+      if (lastClean !== null) {
+        expect(staleLine(p, lastClean)).toBe(false)
+        expect(staleLine(p, next(lastClean))).toBe(true)
+      }
+      // With onStale: "error" a preset whose line is always stale cannot be used at all.
+      expect(assessHousehold(h, p, { month: first, onStale: "error" }).ok).toBe(lastClean !== null)
+    }
+  })
+
+  it("every verified citation carries the URL of the full text the notes were read from", () => {
+    for (const [key, c] of Object.entries(cite)) {
+      if (c.verified) expect([key, c.url?.startsWith("https://github.com/")]).toEqual([key, true])
+    }
+    expect(cite.s2art13.url).toBe("https://github.com/passwordgloo/Comet-law/blob/main/docs/department/1.1.1.md")
   })
 
   it("the five support variants validate", () => {

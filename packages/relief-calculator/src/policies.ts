@@ -137,7 +137,17 @@ const yuan = (y: number): number => Math.round(y * 100)
  * Presets for the localities in the research notes, each parameter dated and cited. Local
  * amounts come from secondary sources (`verified: false`) and are treated as reviewed for 12
  * months, so later months get a `stale_parameter` warning; national rules are dated from
- * 2021-07-01. Rural and urban standards are separate presets.
+ * 2021-07-01, when 最低生活保障审核确认办法 and 特困人员认定办法 took effect (the notes give no
+ * earlier national text for the income, marginal and 特困 rules). Rural and urban standards are
+ * separate presets.
+ *
+ * Usable windows (months assessable without an error, and without a stale local line):
+ * `beijing` 2024-07 on, clean to 2025-06; `weifangUrban`/`weifangRural` 2021-07 on, clean to
+ * 2021-12; `jinanUrban`/`jinanRural` (line from 2020-04), `dongyingUrban`/`dongyingRural`
+ * (2019-10) and `mianyangUrban` (2020-07) 2021-07 on, **always** with a stale warning for
+ * `dibaoLine`, because their local lines predate the national rules; before 2021-07 they give
+ * `no_value_in_force`, and with `onStale: "error"` they give an error in every month. Patch a
+ * current line with `definePolicy` to use them without a warning.
  *
  * @example
  * ```ts
@@ -149,7 +159,7 @@ const yuan = (y: number): number => Math.round(y * 100)
  * @category policies
  */
 export const policies = {
-  /** 北京 (unified urban/rural): ¥1,450 from 2024-07 [S24]; 急难型 temporary aid ≤ 3 months per person [S25]. */
+  /** 北京 (unified urban/rural): ¥1,450 from 2024-07 [S24]; 急难型 temporary aid ≤ 3 months per person [S25]. Usable from 2024-07; stale from 2025-07. */
   beijing: preset("beijing", "北京市", "Beijing", local(yuan(1450), "2024-07-01", cite.s24), {
     temporaryAssistance: [
       dated<TemporaryRules>(
@@ -168,7 +178,7 @@ export const policies = {
       )
     ]
   }),
-  /** 济南 urban 2020 [S18]: line ¥740; 特困 basic ¥1,110; care ¥210 / 350 / 700. */
+  /** 济南 urban 2020 [S18]: line ¥740; 特困 basic ¥1,110; care ¥210 / 350 / 700. Usable from 2021-07, always with a stale line. */
   jinanUrban: preset("jinan-urban", "济南市（城市）", "Jinan (urban)", local(yuan(740), "2020-04-01", cite.s18), {
     tekun: tekun(
       { kind: "amount", amountFen: yuan(1110) },
@@ -176,7 +186,7 @@ export const policies = {
       cite.s18
     )
   }),
-  /** 济南 rural 2020 [S18]: line ¥494 (a floor); 特困 basic ¥643; care ¥210 / 350 / 700. */
+  /** 济南 rural 2020 [S18]: line ¥494 (a floor); 特困 basic ¥643; care ¥210 / 350 / 700. Usable from 2021-07, always with a stale line. */
   jinanRural: preset("jinan-rural", "济南市（农村）", "Jinan (rural)", local(yuan(494), "2020-04-01", cite.s18), {
     tekun: tekun(
       { kind: "amount", amountFen: yuan(643) },
@@ -184,7 +194,7 @@ export const policies = {
       cite.s18
     )
   }),
-  /** 潍坊 urban 2021 [S19]: line ¥791 (floor); 特困 basic ¥1,029; care ¥220 / 352 / 704. */
+  /** 潍坊 urban 2021 [S19]: line ¥791 (floor); 特困 basic ¥1,029; care ¥220 / 352 / 704. Usable from 2021-07; stale from 2022-01. */
   weifangUrban: preset("weifang-urban", "潍坊市（城市）", "Weifang (urban)", local(yuan(791), "2021-01-01", cite.s19), {
     tekun: tekun(
       { kind: "amount", amountFen: yuan(1029) },
@@ -192,7 +202,7 @@ export const policies = {
       cite.s19
     )
   }),
-  /** 潍坊 rural 2021 [S19]: line ¥595 (floor); 特困 basic ¥836; care ¥220 / 352 / 704. */
+  /** 潍坊 rural 2021 [S19]: line ¥595 (floor); 特困 basic ¥836; care ¥220 / 352 / 704. Usable from 2021-07; stale from 2022-01. */
   weifangRural: preset("weifang-rural", "潍坊市（农村）", "Weifang (rural)", local(yuan(595), "2021-01-01", cite.s19), {
     tekun: tekun(
       { kind: "amount", amountFen: yuan(836) },
@@ -201,7 +211,7 @@ export const policies = {
     )
   }),
   // Dongying publishes annual care amounts (2,292 / 3,820 / 7,640); monthly = annual ÷ 12, half-up to the fen.
-  /** 东营 urban 2019 [S20]: line ¥620; 特困 basic ¥930; care annual ¥2,292 / 3,820 / 7,640 ÷ 12. */
+  /** 东营 urban 2019 [S20]: line ¥620; 特困 basic ¥930; care annual ¥2,292 / 3,820 / 7,640 ÷ 12. Usable from 2021-07, always with a stale line. */
   dongyingUrban: preset(
     "dongying-urban",
     "东营市（城市）",
@@ -211,7 +221,7 @@ export const policies = {
       tekun: tekun({ kind: "amount", amountFen: yuan(930) }, { selfCare: 19100, partial: 31833, full: 63667 }, cite.s20)
     }
   ),
-  /** 东营 rural 2019 [S20]: line ¥5,400 a year (¥450 a month); 特困 basic ¥8,100 a year (¥675 a month). */
+  /** 东营 rural 2019 [S20]: line ¥5,400 a year (¥450 a month); 特困 basic ¥8,100 a year (¥675 a month). Usable from 2021-07, always with a stale line. */
   dongyingRural: preset(
     "dongying-rural",
     "东营市（农村）",
@@ -221,7 +231,7 @@ export const policies = {
       tekun: tekun({ kind: "amount", amountFen: yuan(675) }, { selfCare: 19100, partial: 31833, full: 63667 }, cite.s20)
     }
   ),
-  /** 绵阳 2020 urban floor [S21]: line ¥610; 特困 basic 1.3 × the line; care amounts not in the notes (0). */
+  /** 绵阳 2020 urban floor [S21]: line ¥610; 特困 basic 1.3 × the line; care amounts not in the notes (0). Usable from 2021-07, always with a stale line. */
   mianyangUrban: preset(
     "mianyang-urban",
     "绵阳市（城市，底线）",

@@ -140,7 +140,7 @@ export const syntheticPopulation = (options: unknown): Result<Population, Invali
       hs.obligorAge[i] = rng.int(30, 65)
       hs.obligorIncomeFen[i] = money(line * 2.2 * hs.obligorSize[i]!, 0.6)
       hs.obligorOwnIncomeFen[i] = Math.round(hs.obligorIncomeFen[i]! / 2)
-      hs.obligorSupported[i] = rng.int(1, 4)
+      hs.obligorSupported[i] = n + rng.int(0, 3)
       hs.obligorFlags[i] = rng.chance(0.05) ? 1 : 0
       hs.obligorActualFen[i] = rng.chance(0.5) ? money(line * 0.2, 0.5) : 0
     }

@@ -21,7 +21,9 @@ export const memberArb = (id: string) =>
       employed: opt(fc.boolean()),
       excluded: opt(fc.constantFrom(...ExclusionStatus.options)),
       selfCareFailed: opt(fc.integer({ min: 0, max: 6 })),
-      choseOrphanBenefit: opt(fc.boolean())
+      choseOrphanBenefit: opt(fc.boolean()),
+      alreadyTekunAsMinor: opt(fc.boolean()),
+      inSchool: opt(fc.boolean())
     })
     .map((m) => {
       const out: Record<string, unknown> = { id }
@@ -61,7 +63,8 @@ export const householdArb: fc.Arbitrary<Household> = fc.integer({ min: 1, max: 5
             householdIncomeFen: money(3_000_000),
             householdSize: fc.integer({ min: 1, max: 6 }),
             ownIncomeFen: money(),
-            supportedPersons: fc.integer({ min: 1, max: 4 }),
+            /** People supported elsewhere too (undefined: only those listed here). */
+            supportedElsewhere: opt(fc.integer({ min: 0, max: 3 })),
             childrenCount: fc.integer({ min: 1, max: 5 }),
             isDibao: fc.boolean(),
             isTekun: fc.boolean(),
@@ -89,8 +92,10 @@ export const householdArb: fc.Arbitrary<Household> = fc.integer({ min: 1, max: 5
       if (h.rigidExpenditure) out.rigidExpenditure = h.rigidExpenditure
       if (h.obligors) {
         out.obligors = h.obligors.map((o, i) => {
+          const { supportedElsewhere, ...rest } = o
           const x: Record<string, unknown> = { id: `o${i}` }
-          for (const [k, v] of Object.entries(o)) if (v !== undefined) x[k] = v
+          for (const [k, v] of Object.entries(rest)) if (v !== undefined) x[k] = v
+          if (supportedElsewhere !== undefined) x.supportedPersons = o.supports.length + supportedElsewhere
           return x
         })
       }

@@ -9,52 +9,161 @@ const S3 = "特困人员认定办法 Measures for Recognising People in Extreme 
 const S4 = "刚性支出困难家庭认定办法 Measures for Recognising Rigid-Expenditure Hardship Households (MCA)"
 const S5 = "关于进一步做好最低生活保障等社会救助兜底保障工作的通知 (MCA and others, 2022)"
 
+// Full-text copies the notes were read from (relief-rules.md §0).
+const U1 = "https://github.com/LawRefBook/Laws/blob/master/行政法规/社会救助暂行办法(2019-03-02).md"
+const U2 = "https://github.com/passwordgloo/Comet-law/blob/main/docs/department/1.1.1.md"
+const U3 = "https://github.com/passwordgloo/Comet-law/blob/main/docs/department/1.2.md"
+const U4 = "https://github.com/passwordgloo/Comet-law/blob/main/docs/department/1.1.3.md"
+const U5 = "https://github.com/passwordgloo/Comet-law/blob/main/docs/policy/2.2.md"
+const U6 = "https://github.com/passwordgloo/Comet-law/blob/main/docs/policy/2.3.md"
+const U8 =
+  "https://github.com/LawRefBook/Laws/blob/master/DLC/上海地方法规/地方性法规/上海/上海市社会救助条例(2024-12-31).md"
+const U9 =
+  "https://github.com/LawRefBook/Laws/blob/master/DLC/浙江地方法规/地方性法规/浙江/浙江省社会救助条例(2020-09-24).md"
+
 export const cite = {
-  s1art9: { title: S1, article: "art. 9", issuer: "State Council", date: "2019-03-02", verified: true },
-  s1art12: { title: S1, article: "art. 12", issuer: "State Council", date: "2019-03-02", verified: true },
-  s1art15: { title: S1, article: "art. 15", issuer: "State Council", date: "2019-03-02", verified: true },
-  s1art47: { title: S1, article: "arts. 47–49", issuer: "State Council", date: "2019-03-02", verified: true },
-  s2art7: { title: S2, article: "art. 7", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s2art8: { title: S2, article: "art. 8", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s2art13: { title: S2, article: "art. 13", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s2art14: { title: S2, article: "art. 14", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s2art23: { title: S2, article: "art. 23", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s2art33: { title: S2, article: "art. 33", issuer: "Ministry of Civil Affairs", date: "2021-07-01", verified: true },
-  s3art4: { title: S3, article: "arts. 4–8", issuer: "Ministry of Civil Affairs", date: "2021-04-26", verified: true },
-  s3art5: { title: S3, article: "art. 5", issuer: "Ministry of Civil Affairs", date: "2021-04-26", verified: true },
-  s3art6: { title: S3, article: "art. 6", issuer: "Ministry of Civil Affairs", date: "2021-04-26", verified: true },
-  s3art8: { title: S3, article: "art. 8", issuer: "Ministry of Civil Affairs", date: "2021-04-26", verified: true },
-  s3art9: { title: S3, article: "art. 9", issuer: "Ministry of Civil Affairs", date: "2021-04-26", verified: true },
+  s1art9: { title: S1, article: "art. 9", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
+  s1art12: { title: S1, article: "art. 12", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
+  s1art15: { title: S1, article: "art. 15", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
+  s1art47: { title: S1, article: "arts. 47–49", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
+  s2art7: {
+    title: S2,
+    article: "art. 7",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s2art8: {
+    title: S2,
+    article: "art. 8",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s2art13: {
+    title: S2,
+    article: "art. 13",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s2art14: {
+    title: S2,
+    article: "art. 14",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s2art23: {
+    title: S2,
+    article: "art. 23",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s2art33: {
+    title: S2,
+    article: "art. 33",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-07-01",
+    url: U2,
+    verified: true
+  },
+  s3art4: {
+    title: S3,
+    article: "arts. 4–8",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
+  s3art5: {
+    title: S3,
+    article: "art. 5",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
+  s3art6: {
+    title: S3,
+    article: "art. 6",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
+  s3art8: {
+    title: S3,
+    article: "art. 8",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
+  s3art9: {
+    title: S3,
+    article: "art. 9",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
+  s3art24: {
+    title: S3,
+    article: "art. 24 and its note (minors supported until 18, longer while in school)",
+    issuer: "Ministry of Civil Affairs",
+    date: "2021-04-26",
+    url: U3,
+    verified: true
+  },
   s3art22: {
     title: S3,
     article: "arts. 20–23",
     issuer: "Ministry of Civil Affairs",
     date: "2021-04-26",
+    url: U3,
     verified: true
   },
-  s4art4: { title: S4, article: "arts. 4–5", issuer: "Ministry of Civil Affairs", date: "2025-01-01", verified: true },
+  s4art4: {
+    title: S4,
+    article: "arts. 4–5",
+    issuer: "Ministry of Civil Affairs",
+    date: "2025-01-01",
+    url: U4,
+    verified: true
+  },
   s5: {
     title: S5,
     article: "§1(1), §1(3)",
     issuer: "Ministry of Civil Affairs and three other bodies",
+    url: U5,
     verified: true
   },
   s6: {
     title:
       "关于加强低收入人口动态监测做好分层分类社会救助工作的意见 (forwarded by the General Office of the State Council, 2023)",
     article: "§1(2), §2(1)",
+    url: U6,
     verified: true
   },
   s9art39: {
     title: "浙江省社会救助条例 Zhejiang Social Assistance Regulation",
     article: "art. 39",
     date: "2020-09-24",
+    url: U9,
     verified: true
   },
   s8art29: {
     title: "上海市社会救助条例 Shanghai Social Assistance Regulation",
     article: "art. 29",
     date: "2024-12-31",
+    url: U8,
     verified: true
   },
   s11: {

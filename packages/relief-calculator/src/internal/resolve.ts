@@ -1,5 +1,15 @@
 // Looks up every parameter in force on the first day of a month, once per (policy, month).
-import { type DatedValue, err, InvalidInputError, type Issue, mulDiv, ok, type Result, valueAt } from "@jiceng/core"
+import {
+  type DatedValue,
+  err,
+  InvalidInputError,
+  type Issue,
+  issue,
+  mulDiv,
+  ok,
+  type Result,
+  valueAt
+} from "@jiceng/core"
 import type {
   AssetRules,
   CategoryTopUps,
@@ -163,3 +173,33 @@ const compute = (policy: Policy, month: string, onStale: "warn" | "error"): Resu
     warnings
   })
 }
+
+const DISPOSABLE_PATH = ["policy", "parameters", "disposableIncomeLine"]
+
+/** Warning: rigid-expenditure hardship (刚性支出困难家庭认定办法 art. 4(2)) needs the local disposable-income line. */
+export const rigidNotAssessed: Issue = issue(
+  DISPOSABLE_PATH,
+  "rigid_hardship_not_assessed",
+  "未评估刚性支出困难家庭：政策没有生效的上年居民人均可支配收入标准（disposableIncomeLine）",
+  "rigid-expenditure hardship not assessed: the policy has no disposableIncomeLine in force"
+)
+
+/** Warning: 特困人员认定办法 art. 8(3)–(4) need the line, so such obligors are treated as able. */
+export const obligorGroundsNotAssessed: Issue = issue(
+  DISPOSABLE_PATH,
+  "obligor_grounds_not_assessed",
+  "政策没有生效的上年居民人均可支配收入标准（disposableIncomeLine），无法认定70周岁以上或重度残疾的义务人无履行能力（特困人员认定办法第八条第三、四项），按有履行能力处理",
+  "the policy has no disposableIncomeLine in force, so an obligor aged 70+ or severely disabled cannot be shown unable to perform (特困人员认定办法 art. 8(3)–(4)) and is treated as able"
+)
+
+/**
+ * Batch-level warnings for programmes the resolved parameters cannot fully assess: the batch
+ * has no per-household warnings, so it reports what may be missing once for the whole run.
+ */
+export const missingDisposableWarnings = (r: Resolved): ReadonlyArray<Issue> =>
+  r.disposable !== undefined
+    ? []
+    : [
+        ...(r.rigid !== undefined ? [rigidNotAssessed] : []),
+        ...(r.tekun !== undefined ? [obligorGroundsNotAssessed] : [])
+      ]

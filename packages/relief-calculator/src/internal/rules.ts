@@ -17,6 +17,21 @@ export const noWorkCapacity = (age: number, kind: number, grade: number): boolea
   (kind === PHYSICAL && grade >= 1 && grade <= 2) ||
   (kind === VISUAL && grade === 1)
 
+/** Person column flag bits: the support of a minor already on 特困 continues (see {@link keepsMinorTekun}). */
+export const ALREADY_TEKUN_AS_MINOR = 8
+export const IN_SCHOOL = 16
+
+// 特困人员认定办法, note under art. 24: support granted to a minor lasts until 18, and beyond
+// while still in compulsory education, ordinary senior high school or secondary vocational
+// school. Such a member counts as without work capacity (condition 1) for as long as it lasts.
+export const keepsMinorTekun = (age: number, alreadyTekunAsMinor: boolean, inSchool: boolean): boolean =>
+  alreadyTekunAsMinor && (age < 18 || inSchool)
+
+/** Condition 1 of 特困 (art. 5), including the continuation for minors already supported. */
+export const lacksWorkCapacity = (age: number, kind: number, grade: number, personFlags: number): boolean =>
+  noWorkCapacity(age, kind, grade) ||
+  keepsMinorTekun(age, (personFlags & ALREADY_TEKUN_AS_MINOR) !== 0, (personFlags & IN_SCHOOL) !== 0)
+
 // 最低生活保障审核确认办法 art. 8: grade 1–2 of any kind, or grade 3 intellectual or mental.
 export const severeDisability = (kind: number, grade: number): boolean =>
   kind !== 0 && (grade === 1 || grade === 2 || (grade === 3 && (kind === INTELLECTUAL || kind === MENTAL)))
@@ -65,7 +80,10 @@ export const roundPayment = (gap: number, rounding: number, minimum: number, cei
 export interface ObligorNumbers {
   readonly householdIncomeFen: number
   readonly householdSize: number
+  /** Everyone the obligor supports outside their own household (≥ `supportedInUnit`). */
   readonly supportedPersons: number
+  /** Supported people who are members of this dibao unit. */
+  readonly supportedInUnit: number
   readonly childrenCount: number
   readonly isDibao: boolean
   readonly isTekun: boolean
@@ -79,21 +97,12 @@ export interface ObligorNumbers {
 export const SUPPORT_BASIS = ["formula", "judgment", "agreement", "actual", "exempt", "unable", "none"] as const
 export type SupportBasis = (typeof SUPPORT_BASIS)[number]
 
-/** The imputed formula amount alone (before judgments and actual payments). */
-export const supportFormula = (cfg: SupportImputation, lineFen: number, o: ObligorNumbers): number =>
-  supportFormulaFen(
-    cfg,
-    lineFen,
-    o.householdIncomeFen,
-    o.householdSize,
-    o.supportedPersons,
-    o.childrenCount,
-    o.isDibao,
-    o.isTekun
-  )
-
-/** {@link supportFormula} on plain numbers, for the columnar kernel (no allocation). */
-export const supportFormulaFen = (
+/**
+ * The formula's share for one supported person (or, with `divideBy: "none"`, the whole amount).
+ * relief-rules.md §2.8 variant A: the obligor's capacity is "shared equally among all people the
+ * obligor must support", so each supported person is imputed ⌊capacity ÷ supportedPersons⌋.
+ */
+export const supportShareFen = (
   cfg: SupportImputation,
   lineFen: number,
   incomeFen: number,
@@ -118,17 +127,63 @@ export const supportFormulaFen = (
   return mulDiv(excessNum, rate.numerator, divisor, "floor")
 }
 
-/** Imputed support with its basis: judgment, then agreement, then formula; a higher actual payment wins. */
+/**
+ * The formula amount counted in this unit: one share per supported member in the unit (never
+ * more than `supported` shares, so never more than the obligor's capacity), or the whole
+ * amount once when the formula is not divided between supported persons.
+ */
+export const supportFormulaFen = (
+  cfg: SupportImputation,
+  lineFen: number,
+  incomeFen: number,
+  size: number,
+  supported: number,
+  inUnit: number,
+  children: number,
+  isDibao: boolean,
+  isTekun: boolean
+): number => {
+  if (inUnit <= 0) return 0
+  const share = supportShareFen(cfg, lineFen, incomeFen, size, supported, children, isDibao, isTekun)
+  return cfg.divideBy === "supportedPersons" ? share * Math.min(inUnit, supported) : share
+}
+
+/** {@link supportFormulaFen} over {@link ObligorNumbers}. */
+export const supportFormula = (cfg: SupportImputation, lineFen: number, o: ObligorNumbers): number =>
+  supportFormulaFen(
+    cfg,
+    lineFen,
+    o.householdIncomeFen,
+    o.householdSize,
+    o.supportedPersons,
+    o.supportedInUnit,
+    o.childrenCount,
+    o.isDibao,
+    o.isTekun
+  )
+
+/**
+ * Imputed support with its basis: judgment, then agreement, then formula; a higher actual
+ * payment wins. Judgment, agreement and actual amounts are what is owed or paid to the
+ * supported members of this household, in total.
+ */
 export const imputeSupport = (
   cfg: SupportImputation,
   lineFen: number,
   o: ObligorNumbers
-): { readonly amountFen: number; readonly basis: SupportBasis; readonly formulaFen: number } => {
+): {
+  readonly amountFen: number
+  readonly basis: SupportBasis
+  readonly formulaFen: number
+  /** The formula's per-person share (0 unless the formula was used). */
+  readonly shareFen: number
+} => {
   if (cfg.mode === "actualOnly")
-    return { amountFen: o.actualPaidFen, basis: o.actualPaidFen > 0 ? "actual" : "none", formulaFen: 0 }
+    return { amountFen: o.actualPaidFen, basis: o.actualPaidFen > 0 ? "actual" : "none", formulaFen: 0, shareFen: 0 }
   let base = 0
   let basis: SupportBasis = "none"
   let formulaFen = 0
+  let shareFen = 0
   if (o.judgmentFen >= 0) {
     base = o.judgmentFen
     basis = "judgment"
@@ -137,6 +192,16 @@ export const imputeSupport = (
     basis = "agreement"
   } else if (cfg.mode === "formula") {
     formulaFen = supportFormula(cfg, lineFen, o)
+    shareFen = supportShareFen(
+      cfg,
+      lineFen,
+      o.householdIncomeFen,
+      o.householdSize,
+      o.supportedPersons,
+      o.childrenCount,
+      o.isDibao,
+      o.isTekun
+    )
     base = formulaFen
     basis =
       (cfg.exemptObligorDibao && o.isDibao) || (cfg.exemptObligorTekun && o.isTekun)
@@ -145,8 +210,8 @@ export const imputeSupport = (
           ? "formula"
           : "unable"
   }
-  if (o.actualPaidFen > base) return { amountFen: o.actualPaidFen, basis: "actual", formulaFen }
-  return { amountFen: base, basis, formulaFen }
+  if (o.actualPaidFen > base) return { amountFen: o.actualPaidFen, basis: "actual", formulaFen, shareFen }
+  return { amountFen: base, basis, formulaFen, shareFen }
 }
 
 /** The amount part of {@link imputeSupport} on plain numbers (−1 = no judgment / agreement). */
@@ -156,6 +221,7 @@ export const imputeSupportFen = (
   incomeFen: number,
   size: number,
   supported: number,
+  inUnit: number,
   children: number,
   isDibao: boolean,
   isTekun: boolean,
@@ -170,7 +236,7 @@ export const imputeSupportFen = (
       : agreementFen >= 0
         ? agreementFen
         : cfg.mode === "formula"
-          ? supportFormulaFen(cfg, lineFen, incomeFen, size, supported, children, isDibao, isTekun)
+          ? supportFormulaFen(cfg, lineFen, incomeFen, size, supported, inUnit, children, isDibao, isTekun)
           : 0
   return Math.max(actualPaidFen, base)
 }
