@@ -23,3 +23,10 @@ describe("money", () => {
     expect(Fen.safeParse(Number.NaN).success).toBe(false)
   })
 })
+
+describe("formatYuan", () => {
+  it("refuses NaN and fractional fen instead of printing them", () => {
+    expect(() => formatYuan(Number.NaN)).toThrow(RangeError)
+    expect(() => formatYuan(0.5)).toThrow(RangeError)
+  })
+})

@@ -1,5 +1,5 @@
 import * as z from "zod"
-import { divideRounded, type RoundingMode } from "./exact.ts"
+import { assertSafeInteger, divideRounded, type RoundingMode } from "./exact.ts"
 
 /**
  * An amount of money in integer fen (分, 1/100 yuan). Money is never a float in Jiceng.
@@ -60,7 +60,8 @@ export const yuanToFen = (yuan: string): number | undefined => {
 }
 
 /**
- * Formats fen as a yuan string with two decimals, e.g. `12345` → `"123.45"`.
+ * Formats fen as a yuan string with two decimals, e.g. `12345` → `"123.45"`. Anything but a
+ * safe integer is a programming error and throws a `RangeError` — never a `"NaN"` amount.
  *
  * @example
  * ```ts
@@ -72,6 +73,7 @@ export const yuanToFen = (yuan: string): number | undefined => {
  * @category money
  */
 export const formatYuan = (fen: number): string => {
+  assertSafeInteger(fen, "fen")
   const sign = fen < 0 ? "-" : ""
   const abs = Math.abs(fen)
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`
