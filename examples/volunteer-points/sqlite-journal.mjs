@@ -13,8 +13,13 @@ import { pathToFileURL } from "node:url"
 import { getOrThrow } from "@jiceng/core"
 import { createLedger, restoreLedger } from "@jiceng/volunteer-points"
 
-/** Opens (or creates) a durable ledger stored in the SQLite file at `path`. */
+/**
+ * Opens (or creates) a durable ledger stored in the SQLite file at `path`. `options.checkpoint`
+ * ({ expectHead, expectSeq }, kept outside this file) catches a journal whose last rows were
+ * deleted: the hash chain of the rows that remain is still intact.
+ */
 export const openDurableLedger = (path, options = {}) => {
+  const { checkpoint, ...ledgerOptions } = options
   const db = new DatabaseSync(path)
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
   db.exec(
@@ -32,11 +37,14 @@ export const openDurableLedger = (path, options = {}) => {
     events: JSON.parse(r.events),
     hash: r.hash
   }))
-  const opts = { ...options, onCommit }
+  const opts = { ...ledgerOptions, onCommit }
   const result =
-    batches.length === 0
+    batches.length === 0 && checkpoint === undefined
       ? createLedger(opts)
-      : restoreLedger({ format: "jiceng-ledger/1", batches, head: batches[batches.length - 1].hash }, opts)
+      : restoreLedger(
+          { format: "jiceng-ledger/1", batches, head: batches.at(-1)?.hash ?? "0".repeat(64) },
+          { ...opts, ...checkpoint }
+        )
   if (!result.ok) {
     db.close()
     return result
@@ -65,6 +73,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       first.ledger.createTransfers([{ id: "gift-1", debitAccountId: "vol-1", creditAccountId: "elder-1", amount: 60 }])
     )
     const head = first.ledger.head()
+    // The checkpoint an operator keeps elsewhere (another disk, a signed daily digest).
+    const checkpoint = { expectHead: head, expectSeq: first.ledger.log().length - 1 }
     first.db.close()
 
     const second = getOrThrow(openDurableLedger(file))
@@ -73,6 +83,20 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     assert.equal(second.ledger.account("vol-1")?.balance, 60)
     assert.equal(second.ledger.account("elder-1")?.balance, 60)
     assert.ok(second.ledger.verify().ok)
+    assert.ok(getOrThrow(openDurableLedger(file, { checkpoint })).ledger.verify().ok)
+
+    // Deleting the last batch leaves an intact, shorter chain: only the checkpoint notices.
+    const copy = join(dir, "copy.db")
+    second.db.exec(`VACUUM INTO '${copy}'`)
+    const cut = new DatabaseSync(copy)
+    cut.exec("DELETE FROM batches WHERE seq = (SELECT max(seq) FROM batches)")
+    cut.close()
+    const cutOpen = openDurableLedger(copy)
+    assert.equal(cutOpen.ok, true)
+    cutOpen.value.db.close()
+    const cutChecked = openDurableLedger(copy, { checkpoint })
+    assert.equal(cutChecked.ok, false)
+    console.log("truncated journal:", cutChecked.error.issues[0].code, "—", cutChecked.error.issues[0].message.zh)
 
     // Tampering with the file is detected on the next start.
     second.db.exec(`UPDATE batches SET events = replace(events, '"amount":60', '"amount":6000') WHERE seq = 2`)

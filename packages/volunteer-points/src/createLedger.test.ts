@@ -182,6 +182,54 @@ describe("createLedger: corrections", () => {
     ).toEqual(["reversal_must_swap_accounts"])
   })
 
+  it("answers a retried correction with its original outcome, not a second reversal", () => {
+    const l = setup()
+    codes(l, [{ id: "t1", debitAccountId: "fund", creditAccountId: "alice", amount: 50 }])
+    const c = { id: "c1", reverses: "t1", reason: "typo" }
+    expect(getOrThrow(l.correct(c)).results.map((r) => r.code)).toEqual(["created"])
+    const retry = getOrThrow(l.correct(c)).results[0]
+    expect(retry).toMatchObject({ code: "exists", amount: 50 })
+    expect(getOrThrow(l.correct({ ...c, reason: "other" })).results[0]).toMatchObject({
+      code: "exists_with_different_fields",
+      field: "reason"
+    })
+    expect(l.account("alice")?.balance).toBe(0)
+
+    // After a partial reversal, the defaulted amount (what was left: 40) is what a retry must match.
+    codes(l, [{ id: "t2", debitAccountId: "fund", creditAccountId: "alice", amount: 50 }])
+    getOrThrow(l.correct({ id: "c3", reverses: "t2", reason: "x", amount: 10 }))
+    const full = { id: "c4", reverses: "t2", reason: "y" }
+    expect(getOrThrow(l.correct(full)).results[0]).toMatchObject({ code: "created", amount: 40 })
+    expect(getOrThrow(l.correct(full)).results[0]).toMatchObject({ code: "exists", amount: 40 })
+    expect(getOrThrow(l.correct({ ...full, amount: 30 })).results[0]).toMatchObject({
+      code: "exists_with_different_fields",
+      field: "amount"
+    })
+
+    // With a replacement: both events of the chain answer exists.
+    codes(l, [{ id: "t5", debitAccountId: "fund", creditAccountId: "alice", amount: 30 }])
+    const withFix = {
+      id: "c5",
+      reverses: "t5",
+      reason: "wrong",
+      replacement: { id: "t5b", debitAccountId: "fund", creditAccountId: "alice", amount: 20 }
+    }
+    expect(getOrThrow(l.correct(withFix)).results.map((r) => r.code)).toEqual(["created", "created"])
+    expect(getOrThrow(l.correct(withFix)).results.map((r) => r.code)).toEqual(["exists", "exists"])
+    expect(l.account("alice")?.balance).toBe(20)
+
+    // A failed correction stays failed: id_already_failed, even once the balance would allow it.
+    codes(l, [{ id: "spend", debitAccountId: "alice", creditAccountId: "fund", amount: 15 }])
+    const tooMuch = { id: "c6", reverses: "t5b", reason: "z" }
+    expect(getOrThrow(l.correct(tooMuch)).results[0]?.code).toBe("exceeds_credits")
+    codes(l, [{ id: "top-up", debitAccountId: "fund", creditAccountId: "alice", amount: 100 }])
+    expect(getOrThrow(l.correct(tooMuch)).results[0]).toMatchObject({
+      code: "id_already_failed",
+      originalCode: "exceeds_credits"
+    })
+    expect(l.verify().ok).toBe(true)
+  })
+
   it("checks limits on reversals too (the volunteer already spent the points)", () => {
     const l = setup()
     codes(l, [{ id: "t1", debitAccountId: "fund", creditAccountId: "alice", amount: 100 }])
@@ -243,6 +291,31 @@ describe("createLedger: bad input", () => {
     ).toBe("created")
   })
 
+  it("rolls back the accounts of a failed journal write, units included", () => {
+    let fail = false
+    const ledger = getOrThrow(
+      createLedger({
+        onCommit: () => {
+          if (fail) throw new Error("disk full")
+        }
+      })
+    )
+    getOrThrow(ledger.createAccounts([{ id: "a", unit: "u" }]))
+    fail = true
+    const r = ledger.createAccounts([
+      { id: "g1", unit: "ghost" },
+      { id: "a2", unit: "u" }
+    ])
+    expect(!r.ok && r.error._tag).toBe("JournalError")
+    expect(ledger.account("g1")).toBeUndefined()
+    expect(getOrThrow(ledger.verify()).units.map((u) => u.unit)).toEqual(["u"])
+    fail = false
+    getOrThrow(ledger.createAccounts([{ id: "b", unit: "v" }]))
+    expect(getOrThrow(ledger.verify()).units.map((u) => u.unit)).toEqual(["u", "v"])
+    const restored = getOrThrow(restoreLedger(ledger.snapshot()))
+    expect(getOrThrow(restored.verify()).units).toEqual(getOrThrow(ledger.verify()).units)
+  })
+
   it("clamps a clock that goes backwards", () => {
     const times = [100, 150, 50, 200] // the first is read by setup()'s createAccounts
     const l = setup(() => times.shift() ?? 0)
@@ -282,5 +355,27 @@ describe("createLedger: snapshot, restore, tamper evidence", () => {
     const forged = { ...l.snapshot(), head: "f".repeat(64) }
     const f = restoreLedger(forged)
     expect(!f.ok && f.error.issues[0]?.code).toBe("head_mismatch")
+  })
+  it("detects a truncated tail only against an external checkpoint", () => {
+    const l = build()
+    const seq = l.log().length - 1
+    const checkpoint = { expectHead: l.head(), expectSeq: seq }
+    // Cut the last batch and rewrite head: the remaining chain is intact, so this alone passes.
+    const cut = JSON.parse(JSON.stringify(l.snapshot()))
+    cut.batches.pop()
+    cut.head = cut.batches[cut.batches.length - 1].hash
+    expect(restoreLedger(cut).ok).toBe(true)
+    const r1 = restoreLedger(cut, checkpoint)
+    expect(!r1.ok && r1.error.issues[0]?.code).toBe("log_truncated")
+    const r2 = restoreLedger(cut, { expectHead: l.head() })
+    expect(!r2.ok && r2.error.issues[0]?.code).toBe("checkpoint_mismatch")
+    // The checkpoint may be older than the log: later batches are fine, the named one must match.
+    expect(restoreLedger(l.snapshot(), checkpoint).ok).toBe(true)
+    codes(l, [{ id: "t9", debitAccountId: "fund", creditAccountId: "alice", amount: 1 }])
+    expect(restoreLedger(l.snapshot(), checkpoint).ok).toBe(true)
+    const wrong = restoreLedger(l.snapshot(), { expectHead: "a".repeat(64), expectSeq: seq })
+    expect(!wrong.ok && wrong.error.issues[0]?.path).toEqual(["batches", seq, "hash"])
+    const bad = restoreLedger(l.snapshot(), { expectHead: "nope", expectSeq: -1 })
+    expect(!bad.ok && bad.error.issues[0]?.code).toBe("invalid_option")
   })
 })

@@ -1,6 +1,7 @@
 import { err, InvalidInputError, type Issue, issue, JicengError, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
 import { type BatchRec, Engine } from "./internal/Engine.ts"
+import { parseAccountsFast } from "./internal/fastAccount.ts"
 import {
   KIND_NAMES,
   parseTransferFast,
@@ -68,7 +69,9 @@ export class LedgerIntegrityError extends JicengError {
 /**
  * One committed batch of the log, as stored by a journal and in snapshots. `hash` is
  * SHA-256 over the previous batch's hash and this batch's content (format
- * `jiceng-ledger/1`), so editing, dropping or reordering any batch breaks the chain.
+ * `jiceng-ledger/1`), so editing, reordering or removing a batch breaks the chain; removing
+ * batches from the end (and rewriting `head`) is detected only against a head stored
+ * elsewhere — pass it to {@link restoreLedger} as `expectHead`/`expectSeq`.
  *
  * @since 0.1.0
  * @category ledger
@@ -192,7 +195,8 @@ export interface Ledger {
   ): Result<BatchOutcome<TransferResult>, InvalidInputError | JournalError>
   /**
    * Reverses (part of) a transfer with a reason, optionally with a replacement, as one linked
-   * chain: history is never edited.
+   * chain: history is never edited. A retry with the same id answers like any retried transfer
+   * (`exists`, `exists_with_different_fields`, `id_already_failed`); it never reverses twice.
    */
   correct(input: unknown): Result<BatchOutcome<TransferResult>, InvalidInputError | JournalError>
   /** Expires pending transfers whose timeout has passed on the injected clock. */
@@ -218,9 +222,9 @@ export interface Ledger {
 }
 
 /**
- * Input of {@link Ledger.correct}: reverse `amount` (default: all that is left) of transfer
- * `reverses` with a `reason`, and optionally post a corrected `replacement` in the same
- * linked chain.
+ * Input of {@link Ledger.correct}: reverse `amount` (default: all that is left when the id is
+ * first used; a retry is compared with that stored amount) of transfer `reverses` with a
+ * `reason`, and optionally post a corrected `replacement` in the same linked chain.
  *
  * @since 0.1.0
  * @category ledger
@@ -287,9 +291,32 @@ export const createLedger = (options: LedgerOptions = {}): Result<Ledger, Invali
 }
 
 /**
+ * Options of {@link restoreLedger}: the {@link LedgerOptions} of the restored ledger, plus a
+ * checkpoint stored outside the snapshot. The hash chain shows that every batch present is
+ * intact and in order, but a log cut short at the end, with `head` rewritten to the new last
+ * batch, is still a valid chain: only a head kept elsewhere (the journal's latest checkpoint,
+ * a published digest) can show that batches are missing.
+ *
+ * @since 0.1.0
+ * @category ledger
+ */
+export interface RestoreOptions extends LedgerOptions {
+  /**
+   * The hash of a batch known from outside. With `expectSeq`, the batch with that sequence
+   * number must have this hash (the log may continue after it); alone, the restored head
+   * must equal it.
+   */
+  readonly expectHead?: string
+  /** The sequence number of a batch known to exist: a shorter log was truncated. */
+  readonly expectSeq?: number
+}
+
+/**
  * Rebuilds a ledger from a {@link LedgerSnapshot} (or a journal's batches) by replaying every
  * batch at its recorded timestamp and recomputing the hash chain; any mismatch is a
- * {@link LedgerIntegrityError}. Nothing is trusted that was not re-derived.
+ * {@link LedgerIntegrityError}. Nothing is trusted that was not re-derived. Edited, reordered
+ * or removed batches break the chain; batches cut from the end are detected only against a
+ * checkpoint passed as `expectHead`/`expectSeq` (see {@link RestoreOptions}).
  *
  * @example
  * ```ts
@@ -301,16 +328,24 @@ export const createLedger = (options: LedgerOptions = {}): Result<Ledger, Invali
  * const b = getOrThrow(restoreLedger(a.snapshot()))
  * b.account("y")?.balance //=> 60
  * b.head() === a.head() //=> true
+ * const cut = { ...a.snapshot(), batches: a.snapshot().batches.slice(0, 1), head: a.log()[0]!.hash }
+ * restoreLedger(cut).ok //=> true
+ * restoreLedger(cut, { expectHead: a.head(), expectSeq: 1 }).ok //=> false
  * ```
  * @since 0.1.0
  * @category ledger
  */
 export const restoreLedger = (
   snapshot: unknown,
-  options: LedgerOptions = {}
+  options: RestoreOptions = {}
 ): Result<Ledger, InvalidInputError | LedgerIntegrityError> => {
   const created = createLedger(options)
   if (!created.ok) return created
+  const { expectHead, expectSeq } = options
+  if (expectHead !== undefined && (typeof expectHead !== "string" || !HEX64.test(expectHead)))
+    return err(OPTIONS_ISSUE("expectHead", "a 64-digit lowercase hex hash", "expectHead 必须是 64 位小写十六进制哈希"))
+  if (expectSeq !== undefined && !(Number.isSafeInteger(expectSeq) && expectSeq >= 0))
+    return err(OPTIONS_ISSUE("expectSeq", "a non-negative integer", "expectSeq 必须是非负整数"))
   // The events are validated batch by batch during replay; checking the outer shape by hand
   // avoids zod copying arrays of millions of events. Zod still explains any rejection.
   let valid: LedgerSnapshot
@@ -334,6 +369,28 @@ export const restoreLedger = (
         )
       ])
     )
+  const log = ledger.e.batches
+  if (expectSeq !== undefined && log.length <= expectSeq)
+    return err(
+      integrity(
+        ["batches"],
+        "log_truncated",
+        `日志只有 ${log.length} 批，缺少检查点记录的第 ${expectSeq} 批：尾部被截断`,
+        `the log has ${log.length} batches but the checkpoint names batch ${expectSeq}: its tail was cut off`
+      )
+    )
+  if (expectHead !== undefined) {
+    const at = expectSeq === undefined ? ledger.head() : log[expectSeq]!.hash
+    if (at !== expectHead)
+      return err(
+        integrity(
+          expectSeq === undefined ? ["head"] : ["batches", expectSeq, "hash"],
+          "checkpoint_mismatch",
+          "重放得到的哈希与外部检查点不符：日志被截断或替换",
+          "the replayed hash does not match the external checkpoint: the log was truncated or replaced"
+        )
+      )
+  }
   return ok(ledger)
 }
 
@@ -387,7 +444,7 @@ class LedgerImpl implements Ledger {
   }
 
   createAccounts(input: unknown): Result<BatchOutcome<AccountResult>, InvalidInputError | JournalError> {
-    const parsed = validate(AccountBatch, input)
+    const parsed = parseAccounts(input)
     if (!parsed.ok) return parsed
     const ts = this.now()
     if (!ts.ok) return ts
@@ -487,35 +544,56 @@ class LedgerImpl implements Ledger {
     const parsed = validate(CorrectionInput, input)
     if (!parsed.ok) return parsed
     const c = parsed.value
-    const orig = this.e.transfers.get(c.reverses)
-    if (orig === undefined)
-      return err(
-        new InvalidInputError([
-          issue(
-            ["reverses"],
-            "reversed_transfer_not_found",
-            "要冲正的转账不存在",
-            "the transfer to reverse does not exist"
-          )
-        ])
-      )
-    const remaining = orig.eff - orig.reversed
-    const reversal: Record<string, unknown> = {
-      id: c.id,
-      debitAccountId: this.e.accIds[orig.cIdx] ?? "",
-      creditAccountId: this.e.accIds[orig.dIdx] ?? "",
-      amount: c.amount ?? remaining,
-      reverses: c.reverses,
-      reason: c.reason
+    const e = this.e
+    const orig = e.transfers.get(c.reverses)
+    const prior = e.transfers.get(c.id)
+    let reversal: Record<string, unknown>
+    if (prior !== undefined) {
+      // A retry (or a reuse) of a known id: rebuild the event from what was stored, with the
+      // caller's fields, so the ledger answers `exists` or `exists_with_different_fields`
+      // exactly as for any other transfer. Defaulting the amount to what is left now would
+      // turn a harmless retry into a second reversal attempt.
+      reversal = {
+        id: c.id,
+        debitAccountId: prior.debit ?? e.accIds[prior.dIdx] ?? "",
+        creditAccountId: prior.credit ?? e.accIds[prior.cIdx] ?? "",
+        amount: c.amount ?? prior.amount ?? Math.max(1, prior.eff),
+        reverses: c.reverses,
+        reason: c.reason
+      }
+      if (prior.ref !== undefined) reversal.ref = prior.ref
+    } else {
+      if (orig === undefined)
+        return err(
+          new InvalidInputError([
+            issue(
+              ["reverses"],
+              "reversed_transfer_not_found",
+              "要冲正的转账不存在",
+              "the transfer to reverse does not exist"
+            )
+          ])
+        )
+      const remaining = orig.eff - orig.reversed
+      // A failed id answers id_already_failed whatever the amount; only an unseen id gets the default.
+      const failed = e.failed.has(c.id)
+      if (remaining <= 0 && c.amount === undefined && !failed)
+        return err(
+          new InvalidInputError([
+            issue(["reverses"], "already_fully_reversed", "该转账已全部冲正", "the transfer is already fully reversed")
+          ])
+        )
+      reversal = {
+        id: c.id,
+        debitAccountId: e.accIds[orig.cIdx] ?? "",
+        creditAccountId: e.accIds[orig.dIdx] ?? "",
+        amount: c.amount ?? Math.max(1, remaining),
+        reverses: c.reverses,
+        reason: c.reason
+      }
+      if (orig.ref !== undefined) reversal.ref = orig.ref
     }
     if (c.code !== undefined) reversal.code = c.code
-    if (orig.ref !== undefined) reversal.ref = orig.ref
-    if (remaining <= 0 && c.amount === undefined)
-      return err(
-        new InvalidInputError([
-          issue(["reverses"], "already_fully_reversed", "该转账已全部冲正", "the transfer is already fully reversed")
-        ])
-      )
     const batch = c.replacement === undefined ? [reversal] : [{ ...reversal, linked: true }, c.replacement]
     const r = this.createTransfers(batch)
     if (!r.ok && c.replacement !== undefined) {
@@ -570,7 +648,7 @@ class LedgerImpl implements Ledger {
         )
       let r: Result<unknown, InvalidInputError | JournalError | LedgerIntegrityError>
       if (batch.kind === "accounts") {
-        const parsed = validate(AccountBatch, batch.events)
+        const parsed = parseAccounts(batch.events)
         if (!parsed.ok) return err(prefix(parsed.error, ["batches", b, "events"]))
         r = this.commitAccounts(parsed.value, batch.timestamp, batch.hash)
       } else {
@@ -751,6 +829,12 @@ const hashMismatch = (seq: number) =>
 
 const prefix = (e: InvalidInputError, path: ReadonlyArray<string | number>): InvalidInputError =>
   new InvalidInputError(e.issues.map((i) => ({ ...i, path: [...path, ...i.path] })))
+
+/** Parses an account batch on the fast path; anything unusual goes through zod. */
+const parseAccounts = (input: unknown): Result<Array<AccountInput>, InvalidInputError> => {
+  const fast = parseAccountsFast(input)
+  return fast === undefined ? validate(AccountBatch, input) : ok(fast)
+}
 
 /** Parses a transfer batch on the fast path, falling back to zod for the issues. */
 const parseBatch = (input: unknown): Result<Array<TRec>, InvalidInputError> => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { createPointsSystem, type PointsSystem } from "./createPointsSystem.ts"
 import { approved } from "./internal/fixtures.test.ts"
 import { defineScheme, type Scheme, schemes } from "./schemes.ts"
-import { defaultWorkflow, recordAction } from "./serviceRecord.ts"
+import { defaultWorkflow, recordAction, verifyRecord } from "./serviceRecord.ts"
 
 const H = 3_600_000
 const DAY = 86_400_000
@@ -222,6 +222,42 @@ describe("service records on the ledger", () => {
     expect(s.certifiedMinutes("v")).toBe(180)
   })
 
+  it("refuses forged or self-approved records: the history must replay to the claimed state", () => {
+    const s = open(schemes.nanjing[0]!.value, ["vol-1"])
+    const H10 = { signIn: 0, signOut: 10 * H }
+    const forged = {
+      id: "r-forged",
+      volunteer: "vol-1",
+      organisation: "org",
+      sessions: [H10],
+      state: "acknowledged",
+      minutes: 600,
+      confirmations: [],
+      acknowledgements: [],
+      history: []
+    }
+    expect(codeOf(s.postRecord({ record: forged, at: 11 * H }))).toBe("record_tampered")
+    const selfApproved = { ...forged, confirmations: ["vol-1"], acknowledgements: ["vol-1"] }
+    expect(codeOf(s.postRecord({ record: selfApproved, at: 11 * H }))).toBe("record_tampered")
+    // Even with a history that says the volunteer confirmed in the organisation's role.
+    const hist = [
+      { action: "draft", actor: "vol-1", roles: [], at: 0 },
+      { action: "submit", actor: "vol-1", roles: [], at: 0 },
+      { action: "confirm", actor: "vol-1", roles: ["organisation"], at: 0 },
+      { action: "acknowledge", actor: "vol-1", roles: ["beneficiary"], at: 0 }
+    ]
+    expect(codeOf(s.postRecord({ record: { ...selfApproved, history: hist }, at: 11 * H }))).toBe("not_authorised")
+    // A genuine record whose minutes were inflated afterwards.
+    const real = approved("r1", "vol-1", [{ signIn: 0, signOut: H }])
+    expect(codeOf(s.postRecord({ record: { ...real, minutes: 600 }, at: 11 * H }))).toBe("minutes_mismatch")
+    const late = approved("r2", "vol-1", [{ signIn: 2 * H, signOut: 3 * H }], 12 * H)
+    expect(codeOf(s.postRecord({ record: late, at: 11 * H }))).toBe("posted_before_approval")
+    getOrThrow(s.postRecord({ record: real, at: 11 * H }))
+    expect(s.balance("vol-1")).toBe(60)
+    expect(s.certifiedMinutes("vol-1")).toBe(60)
+    expect(s.verify().ok).toBe(true)
+  })
+
   it("a posted record is corrected by reversal (with a reason) and a new record that names it", () => {
     const s = open(schemes.beijing[0]!.value, ["v"])
     getOrThrow(s.postRecord({ record: approved("r1", "v", [{ signIn: 0, signOut: 3 * H }]), at: 3 * H }))
@@ -241,9 +277,82 @@ describe("service records on the ledger", () => {
       ["r1", "reversed"],
       ["r1b", "posted"]
     ])
+    // The system's own post and reverse entries replay too.
+    expect(s.postedRecords("v").every((p) => verifyRecord(p.record, s.workflow).ok)).toBe(true)
     expect(codeOf(s.reverseRecord({ id: "fix-2", recordId: "r1", reason: "again", at: 6 * H }))).toBe(
       "already_reversed"
     )
+    expect(s.verify().ok).toBe(true)
+  })
+
+  it("reversing a record whose lot already expired does not charge the holder again", () => {
+    // Kunshan with 10-day expiry: a 1 h record earns 10 points at hour 1; 100 more on day 5;
+    // the record's lot expires on day 10 (+1 h); the record is reversed on day 12.
+    const base = schemes.kunshan[0]!.value
+    const s = open(getOrThrow(defineScheme({ ...base, lots: { ...base.lots, expiryDays: 10 } })), ["v"])
+    getOrThrow(s.postRecord({ record: approved("r1", "v", [{ signIn: 0, signOut: H }]), at: H }))
+    getOrThrow(s.issue({ id: "i1", holder: "v", amount: 100, at: 5 * DAY }))
+    expect(getOrThrow(s.expire({ at: 11 * DAY }))).toEqual([{ lot: "p:r1", holder: "v", amount: 10 }])
+    expect(s.balance("v")).toBe(100)
+    const rev = getOrThrow(s.reverseRecord({ id: "rev1", recordId: "r1", reason: "fraud", at: 12 * DAY }))
+    expect(rev.amount).toBe(10)
+    expect(s.balance("v")).toBe(100)
+    expect(s.liability()).toEqual({ issued: 100, redeemed: 0, expired: 0, donated: 0, outstanding: 100 })
+    expect(s.ledger.transfer("x:p:r1")?.reversed).toBe(10)
+    expect(s.ledger.transfer("p:r1")?.reversed).toBe(10)
+    expect(s.certifiedMinutes("v")).toBe(0)
+    expect(s.verify().ok).toBe(true)
+  })
+
+  it("splits a reversal into the part left, the part expired and the part spent", () => {
+    // 3 h = 30 points at hour 3; 5 spent on day 1 (a 5-point item), 100 issued on day 5; the
+    // rest of the record's lot (25) expires on day 10 (+3 h). Reversal: 5 from the holder,
+    // 25 back from the expiry account.
+    const base = schemes.kunshan[0]!.value
+    const scheme = getOrThrow(
+      defineScheme({
+        ...base,
+        lots: { ...base.lots, expiryDays: 10 },
+        redemption: {
+          minimumBalance: 0,
+          catalogue: [{ sku: "soap", merchant: "m", name: { zh: "肥皂", en: "soap" }, price: 5 }]
+        }
+      })
+    )
+    const s = open(scheme, ["v"])
+    getOrThrow(s.postRecord({ record: approved("r1", "v", [{ signIn: 0, signOut: 3 * H }]), at: 3 * H }))
+    getOrThrow(s.redeem({ id: "b1", holder: "v", sku: "soap", at: DAY }))
+    getOrThrow(s.issue({ id: "i1", holder: "v", amount: 100, at: 5 * DAY }))
+    getOrThrow(s.expire({ at: 11 * DAY }))
+    expect(s.balance("v")).toBe(100)
+    getOrThrow(s.reverseRecord({ id: "rev1", recordId: "r1", reason: "duplicate", at: 12 * DAY }))
+    expect(s.balance("v")).toBe(95)
+    expect(s.liability()).toEqual({ issued: 100, redeemed: 5, expired: 0, donated: 0, outstanding: 95 })
+    expect(s.verify().ok).toBe(true)
+  })
+
+  it("passes an expired part back under a balance cap without ever crossing it", () => {
+    // Cap 100. 8 h = 80 points expire on day 10; 60 are granted on day 11; reversing the record
+    // on day 12 brings 80 back from the expiry account. Crediting 80 at once would reach 140,
+    // so the ledger sees two debit-first passes of 60 and 20 and the holder keeps 60.
+    const base = schemes.kunshan[0]!.value
+    const scheme = getOrThrow(
+      defineScheme({
+        ...base,
+        lots: { ...base.lots, expiryDays: 10 },
+        cap: { amount: 100, basis: "balance", overflow: "reject" }
+      })
+    )
+    const s = open(scheme, ["v"])
+    getOrThrow(s.postRecord({ record: approved("r1", "v", [{ signIn: 0, signOut: 8 * H }]), at: 8 * H }))
+    getOrThrow(s.expire({ at: 11 * DAY }))
+    getOrThrow(s.issue({ id: "i1", holder: "v", amount: 60, at: 11 * DAY }))
+    const rev = getOrThrow(s.reverseRecord({ id: "rev", recordId: "r1", reason: "not served", at: 12 * DAY }))
+    expect(rev.transfers).toEqual(["v:rev#e", "v:rev#x", "v:rev#e2", "v:rev#x2"])
+    expect(s.ledger.transfer("v:rev#e")?.amount).toBe(60)
+    expect(s.ledger.transfer("v:rev#e2")?.amount).toBe(20)
+    expect(s.balance("v")).toBe(60)
+    expect(s.liability()).toEqual({ issued: 60, redeemed: 0, expired: 0, donated: 0, outstanding: 60 })
     expect(s.verify().ok).toBe(true)
   })
 

@@ -7,14 +7,16 @@ import { type CatalogueItem, DEFAULT_REGION, Relation, Scheme, ShortId } from ".
 import {
   defaultWorkflow,
   findOverlap,
-  isReadyToPost,
   PointsError,
   RecordWorkflow,
   refuse,
   ServiceRecord,
-  servedMinutes,
-  Timestamp
+  Timestamp,
+  verifyRecord
 } from "./serviceRecord.ts"
+
+const isReady = (state: string, workflow: RecordWorkflow): boolean =>
+  state === "acknowledged" || (state === "confirmed" && workflow.acknowledge === null)
 
 const MAX = Number.MAX_SAFE_INTEGER
 const DAY = 86_400_000
@@ -776,25 +778,29 @@ class System implements PointsSystem {
       input,
       (v) => v.record.id,
       (v, tid) => {
-        const rec = v.record
-        if (!isReadyToPost(rec, this.workflow))
+        // Re-derive rather than trust: the history must replay through this system's workflow
+        // to the claimed state, approvals and minutes (recomputed from the sessions).
+        const verified = verifyRecord(v.record, this.workflow)
+        if (!verified.ok)
+          return err(new PointsError(verified.error.issues.map((i) => ({ ...i, path: ["record", ...i.path] }))))
+        const rec = verified.value
+        if (!isReady(rec.state, this.workflow))
           return refuse(
             ["record", "state"],
             "not_ready_to_post",
             `记录处于“${rec.state}”状态，尚未完成确认流程，不能记入`,
             `a ${rec.state} record has not completed its approvals and cannot be posted`
           )
+        const approvedAt = rec.history[rec.history.length - 1]!.at
+        if (v.at < approvedAt)
+          return refuse(
+            ["at"],
+            "posted_before_approval",
+            `记入时间早于最后一次确认（${approvedAt}）`,
+            `the posting time is before the last approval (${approvedAt})`
+          )
         const h = this.requireHolder(rec.volunteer, "record.volunteer")
         if (!h.ok) return h
-        const minutes = servedMinutes(rec.sessions)
-        if (!minutes.ok) return minutes
-        if (minutes.value !== rec.minutes)
-          return refuse(
-            ["record", "minutes"],
-            "minutes_mismatch",
-            "记录的时长与签到签退时间不符",
-            "the record's minutes do not match its sessions"
-          )
         if (rec.corrects !== undefined && this.posted.get(rec.corrects)?.reversed !== true)
           return refuse(
             ["record", "corrects"],
@@ -816,7 +822,7 @@ class System implements PointsSystem {
           )
         let units: number
         try {
-          units = mulDiv(minutes.value, this.scheme.earning.unitsPerHour, 60, this.scheme.earning.rounding)
+          units = mulDiv(rec.minutes, this.scheme.earning.unitsPerHour, 60, this.scheme.earning.rounding)
         } catch {
           return refuse(
             ["record", "sessions"],
@@ -871,30 +877,66 @@ class System implements PointsSystem {
         const transfers: Array<TransferInput> = []
         let takes: Array<Take> = []
         if (p.units > 0) {
-          // Take back the record's own lot first; what of it was spent comes from other lots.
+          // The record's lot splits into what is left (taken back from the lot), what already
+          // expired (it sits in the expiry account: the expiry transfer is reversed, so the
+          // holder is not charged a second time) and what was spent (taken from other lots).
           const lotId = this.recordLot.get(v.recordId)!
           const own = this.book.all.get(lotId)!
-          const fromOwn = Math.min(own.remaining, p.units)
-          const rest = p.units - fromOwn
+          const expiredPart = this.ledger.transfer(`x:${lotId}`)?.amount ?? 0
+          const fromOwn = Math.min(own.remaining, p.units - expiredPart)
+          const spent = p.units - expiredPart - fromOwn
           const balance = this.bal(hId(holder))
-          const more = rest === 0 ? [] : balance >= p.units ? planExcluding(this.book, holder, rest, lotId) : undefined
+          const more = spent === 0 ? [] : planExcluding(this.book, holder, spent, lotId)
           if (more === undefined)
             return refuse(
               ["recordId"],
               "insufficient_balance",
-              `冲正需要收回 ${p.units}，但持有人余额只有 ${balance}`,
-              `the reversal must take back ${p.units} but the holder holds ${balance}`
+              `冲正需要收回 ${fromOwn + spent}，但持有人余额只有 ${balance}`,
+              `the reversal must take back ${fromOwn + spent} but the holder holds ${balance}`
             )
           takes = fromOwn > 0 ? [{ lot: own, amount: fromOwn }, ...more] : more
-          transfers.push({
-            id: tid,
+          const back = (id: string, amount: number): TransferInput => ({
+            id,
             debitAccountId: hId(holder),
             creditAccountId: "issuer",
-            amount: p.units,
+            amount,
             code: TRANSFER_CODES.reversal,
             reverses: `p:${v.recordId}`,
             reason: v.reason
           })
+          if (fromOwn + spent > 0) transfers.push(back(tid, fromOwn + spent))
+          // The expired part returns from the expiry account through the holder's account to
+          // the issuer (a reversal must swap the accounts of what it reverses). Each pass is
+          // ordered and sized so the holder never goes negative nor above a balance cap: debit
+          // first while they hold enough, credit first while there is headroom — at most two
+          // passes, since one of the two is at least half the cap and the part is within it.
+          const cap = this.scheme.cap?.basis === "balance" ? this.scheme.cap.amount : MAX
+          const held = balance - fromOwn - spent
+          let left = expiredPart
+          for (let n = 0; left > 0; n++) {
+            const suffix = n === 0 ? "" : String(n + 1)
+            const debitFirst = held >= cap - held
+            const chunk = Math.min(left, debitFirst ? held : cap - held)
+            if (chunk <= 0)
+              return refuse(
+                ["recordId"],
+                "exceeds_cap",
+                "持有人账户没有余地收回已过期部分",
+                "the holder's account has no room to pass the expired part back"
+              )
+            const inbound: TransferInput = {
+              id: `${tid}#x${suffix}`,
+              debitAccountId: "expired",
+              creditAccountId: hId(holder),
+              amount: chunk,
+              code: TRANSFER_CODES.reversal,
+              reverses: `x:${lotId}`,
+              reason: v.reason
+            }
+            const outbound = back(`${tid}#e${suffix}`, chunk)
+            transfers.push(...(debitFirst ? [outbound, inbound] : [inbound, outbound]))
+            left -= chunk
+          }
         }
         if (p.overflow > 0) {
           if (this.bal("donations") < p.overflow)

@@ -18,6 +18,7 @@ export {
   type LedgerOptions,
   LedgerSnapshot,
   LogBatch,
+  type RestoreOptions,
   restoreLedger,
   type UnitTotals,
   type VerifyReport
@@ -81,7 +82,8 @@ export {
   ServiceRecord,
   ServiceSession,
   servedMinutes,
-  Timestamp
+  Timestamp,
+  verifyRecord
 } from "./serviceRecord.ts"
 export {
   gini,

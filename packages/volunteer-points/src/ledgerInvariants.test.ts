@@ -2,8 +2,9 @@ import { getOrThrow } from "@jiceng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { createLedger, type Ledger, restoreLedger } from "./createLedger.ts"
+import { parseAccountFast } from "./internal/fastAccount.ts"
 import { parseTransferFast } from "./internal/fastTransfer.ts"
-import { TransferInput } from "./LedgerModel.ts"
+import { AccountInput, TransferInput } from "./LedgerModel.ts"
 
 // Roles of a points scheme: the issuer (community fund) creates points; holders may never go
 // negative; redemption, expiry and donation accounts are where points leave circulation.
@@ -230,6 +231,111 @@ describe("ledger invariants (property tests)", () => {
     )
   })
 
+  it("answers any operation retried with the same id with its original outcome (batches and corrections)", () => {
+    type Call =
+      | { readonly kind: "batch"; readonly input: unknown }
+      | { readonly kind: "correct"; readonly input: unknown }
+    const correctArb = fc.record({
+      id: fc.nat(7),
+      target: fc.nat(),
+      amount: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+      reason: fc.constantFrom("typo", "duplicate"),
+      replacement: fc.option(fc.record({ id: fc.nat(5), amount: fc.integer({ min: 1, max: 300 }) }), { nil: undefined })
+    })
+    // The outcome a retry must give: created and exists → exists (same amount), a burning
+    // failure → id_already_failed with that code, everything else unchanged.
+    const expected = (r: { code: string; amount?: number; originalCode?: string; field?: string }) =>
+      r.code === "created" || r.code === "exists"
+        ? { code: "exists", amount: r.amount }
+        : r.code === "id_already_failed" ||
+            r.code === "exists_with_different_fields" ||
+            r.code === "linked_event_failed"
+          ? r
+          : { code: "id_already_failed", originalCode: r.code }
+    const shape = (r: Record<string, unknown>) => {
+      const { timestamp: _t, id: _i, ...rest } = r
+      return rest
+    }
+    const outcome = (l: Ledger, call: Call) => {
+      const r = call.kind === "batch" ? l.createTransfers(call.input) : l.correct(call.input)
+      return r.ok
+        ? { ok: true as const, results: r.value.results }
+        : { ok: false as const, codes: r.error.issues.map((i) => i.code) }
+    }
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            opArb.map((op) => ({ op })),
+            correctArb.map((c) => ({ c }))
+          ),
+          { minLength: 1, maxLength: 50 }
+        ),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (steps, picks) => {
+          let now = 0
+          const l = open(() => now)
+          const calls: Array<Call> = []
+          const transferIds: Array<string> = []
+          steps.forEach((s, i) => {
+            if ("op" in s) {
+              const batch = (toBatches([s.op], 1)[0] ?? []).map((t) => ({ ...t, id: `${t.id}-${i}`, linked: false }))
+              for (const t of batch) if ((t.kind ?? "transfer") === "transfer") transferIds.push(t.id)
+              calls.push({ kind: "batch", input: batch })
+            } else {
+              const c = s.c
+              const input: Record<string, unknown> = {
+                id: `c${c.id}`,
+                reverses: transferIds[c.target % Math.max(1, transferIds.length)] ?? "none",
+                reason: c.reason
+              }
+              if (c.amount !== undefined) input.amount = c.amount
+              if (c.replacement !== undefined)
+                input.replacement = {
+                  id: `r${c.replacement.id}`,
+                  debitAccountId: "issuer",
+                  creditAccountId: "h1",
+                  amount: c.replacement.amount
+                }
+              calls.push({ kind: "correct", input })
+            }
+          })
+          const first = calls.map((call) => {
+            now += 100
+            return outcome(l, call)
+          })
+          const before = JSON.stringify(l.accounts())
+          const head = l.head()
+          for (const p of picks) {
+            const k = p % calls.length
+            const was = first[k]!
+            // The clock stands still during retries, so no timeout fires between them.
+            const again = outcome(l, calls[k]!)
+            if (!was.ok) {
+              // Refused input never takes its id; if another call took it since, the id wins.
+              const taken = again.ok && again.results[0]?.code.startsWith("exists") === true
+              if (!taken && (again.ok || JSON.stringify(again.codes) !== JSON.stringify(was.codes))) return false
+              continue
+            }
+            if (!again.ok) return false
+            // A chain that failed as a whole is not decided (TigerBeetle: its other ids stay
+            // free), so only its effect is checked: nothing applies.
+            if (was.results.some((r) => r.code === "linked_event_failed")) {
+              if (again.results.some((r) => r.code === "created")) return false
+              continue
+            }
+            const want = was.results.map((r) => JSON.stringify(shape(expected(r) as Record<string, unknown>)))
+            const got = again.results.map((r) => JSON.stringify(shape(r as Record<string, unknown>)))
+            if (JSON.stringify(want) !== JSON.stringify(got)) return false
+          }
+          // Retries only ever log empty-effect batches: balances are unchanged.
+          return JSON.stringify(l.accounts()) === before && (picks.length > 0 || l.head() === head) && l.verify().ok
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+
   it("gives the same balances for any order of unlimited transfers, with duplicates", () => {
     fc.assert(
       fc.property(
@@ -375,6 +481,35 @@ describe("the fast-path parser agrees with the TransferInput schema", () => {
         fc.oneof(near, fc.anything()),
         (x) => (parseTransferFast(x) !== undefined) === TransferInput.safeParse(x).success
       ),
+      { numRuns: 5_000 }
+    )
+  })
+})
+
+describe("the fast-path account parser agrees with the AccountInput schema", () => {
+  const near = fc.record(
+    {
+      id: fc.oneof(fc.string({ maxLength: 3 }), fc.constant("a".repeat(129)), fc.integer()),
+      unit: fc.constantFrom("pts", "", undefined, 1),
+      code: fc.constantFrom(0, 65535, 65536, -1, 1.5, undefined, "1"),
+      debitsMustNotExceedCredits: fc.constantFrom(true, false, undefined, 1),
+      creditsMustNotExceedDebits: fc.constantFrom(true, false, undefined, null),
+      maxCreditBalance: fc.constantFrom(0, 10, -1, 2 ** 53, 0.5, undefined),
+      maxDebitBalance: fc.constantFrom(0, 7, -3, undefined),
+      extra: fc.constantFrom(undefined, 1)
+    },
+    { requiredKeys: [] }
+  )
+  it("accepts exactly what zod accepts on plain objects, with the same result (property)", () => {
+    fc.assert(
+      fc.property(fc.oneof(near, fc.anything()), (x) => {
+        const fast = parseAccountFast(x)
+        const slow = AccountInput.safeParse(x)
+        if (fast !== undefined) return slow.success && JSON.stringify(fast) === JSON.stringify(slow.data)
+        // The fast path may only decline plain objects that zod also refuses.
+        const plain = typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype
+        return !plain || !slow.success
+      }),
       { numRuns: 5_000 }
     )
   })

@@ -2,8 +2,9 @@ import { getOrThrow, JicengError } from "@jiceng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { createPointsSystem, type PointsSystem } from "./createPointsSystem.ts"
+import { approved } from "./internal/fixtures.test.ts"
 import { defineScheme, schemeAt, schemes } from "./schemes.ts"
-import { recordAction, servedMinutes } from "./serviceRecord.ts"
+import { isReadyToPost, recordAction, servedMinutes, verifyRecord } from "./serviceRecord.ts"
 
 // Every public entry point of the points layer takes anything without throwing: either a typed
 // error with at least one bilingual issue, or a valid result — and the system still verifies.
@@ -81,9 +82,31 @@ describe("points fuzz: anything in, never a throw", () => {
         expect(failsWell(recordAction(a, b, c))).toBe(true)
         expect(failsWell(recordAction(undefined, b))).toBe(true)
         expect(failsWell(schemeAt(schemes.nanjing, a))).toBe(true)
+        expect(failsWell(verifyRecord(a, c))).toBe(true)
+        expect(typeof isReadyToPost(a, c)).toBe("boolean")
       })
     )
     const s = servedMinutes([{ signIn: 5, signOut: 1 }])
     expect(failsWell(s)).toBe(true)
+  })
+
+  it("verifyRecord and postRecord on records with one field or history entry replaced by junk", () => {
+    const base = approved("r", "a", [{ signIn: 0, signOut: 3_600_000 }])
+    const keys = Object.keys(base)
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.jsonValue(), (k, h, junk) => {
+        const r: Record<string, unknown> = { ...base }
+        if (k % 2 === 0) r[keys[k % keys.length]!] = junk
+        else r.history = base.history.map((e, i) => (i === h % base.history.length ? { ...e, ...(junk as object) } : e))
+        const v = verifyRecord(r)
+        expect(failsWell(v)).toBe(true)
+        const s = system()
+        expect(failsWell(s.postRecord({ record: r, at: 10 }))).toBe(true)
+        // Only the untouched record (or a no-op change) posts.
+        if (!v.ok) expect(s.balance("a")).toBe(600)
+        expect(s.verify().ok).toBe(true)
+      }),
+      { numRuns: 300 }
+    )
   })
 })

@@ -135,6 +135,7 @@ const run = (setup: Setup, steps: ReadonlyArray<[Cmd, number]>, check = true): R
     if (call === undefined) continue
     if (cmd.t !== "retry") inputs.push(call)
     const lotsBefore = new Map(HOLDERS.map((x) => [x, system.lots(x)]))
+    const balanceBefore = new Map(HOLDERS.map((x) => [x, system.balance(x)!]))
     const result = (system[call[0]] as (x: unknown) => { ok: boolean; value?: unknown })(call[1])
     if (!check) continue
     if (result.ok && call[0] !== "expire" && call[0] !== "openHolders") {
@@ -145,6 +146,18 @@ const run = (setup: Setup, steps: ReadonlyArray<[Cmd, number]>, check = true): R
         receipts.push(r)
         if (r.kind === "redeem" || r.kind === "gift" || r.kind === "donate" || r.kind === "reverse")
           for (const x of r.lots) consumed.set(x.lot, (consumed.get(x.lot) ?? 0) + x.amount)
+        // A reversal takes from the holder at most the record's points still attributable to
+        // them: the part of its lot that expired is taken back from the expiry account instead.
+        if (r.kind === "reverse") {
+          const recordId = (call[1] as { recordId: string }).recordId
+          const holder = HOLDERS.find((x) => system.postedRecords(x).some((p) => p.record.id === recordId))!
+          const units = system.postedRecords(holder).find((p) => p.record.id === recordId)!.units
+          const expiredPart = system.ledger.transfer(`x:p:${recordId}`)?.amount ?? 0
+          const sweptNow = r.expired.filter((e) => e.holder === holder)
+          const drop = balanceBefore.get(holder)! - system.balance(holder)! - sweptNow.reduce((a, e) => a + e.amount, 0)
+          expect(drop).toBeLessThanOrEqual(units - expiredPart)
+          expect(drop).toBe(units - expiredPart)
+        }
         // Expiry racing redemption: a spend at `at` never touches a lot that had expired by then.
         if (r.kind !== "reverse" && r.kind !== "issue" && r.kind !== "post") {
           const spender = (call[1] as { holder?: string; from?: string }).holder ?? (call[1] as { from?: string }).from
@@ -193,6 +206,47 @@ describe("points system invariants (property)", () => {
         expect(l.issued - l.redeemed - l.expired - l.donated).toBe(l.outstanding)
       }),
       { numRuns: 150 }
+    )
+  })
+
+  it("reversing a record never takes more from the holder than its points still attributable to them", () => {
+    // Records, grants, spends and reversals spread over a few expiry periods, so that records'
+    // lots are often partly spent and partly expired when they are reversed; run() checks the
+    // balance drop of every reversal against units − the expired part of the record's lot.
+    const focused = fc.tuple(
+      fc.oneof(
+        {
+          arbitrary: fc.record({ t: fc.constant("post" as const), h, minutes: fc.integer({ min: 6, max: 600 }) }),
+          weight: 3
+        },
+        {
+          arbitrary: fc.record({ t: fc.constant("issue" as const), h, amount: fc.integer({ min: 1, max: 300 }) }),
+          weight: 2
+        },
+        {
+          arbitrary: fc.record({ t: fc.constant("donate" as const), h, amount: fc.integer({ min: 1, max: 60 }) }),
+          weight: 1
+        },
+        { arbitrary: fc.record({ t: fc.constant("reverse" as const), k: fc.nat(50) }), weight: 3 },
+        { arbitrary: fc.constant({ t: "expire" as const }), weight: 1 }
+      ),
+      fc.integer({ min: 0, max: 24 * 4 })
+    )
+    fc.assert(
+      fc.property(
+        fc.record({
+          order: fc.constantFrom<"fifo" | "fefo">("fifo", "fefo"),
+          expiryDays: fc.constant(3),
+          provenance: fc.constant<"carry" | "reset">("carry"),
+          cap: fc.constantFrom(undefined, 500),
+          regions: fc.constant(false)
+        }),
+        fc.array(focused, { maxLength: 30 }),
+        (setup, steps) => {
+          run(setup, steps)
+        }
+      ),
+      { numRuns: 200 }
     )
   })
 

@@ -10,7 +10,8 @@ import {
   recordAction,
   type ServiceRecord,
   type ServiceSession,
-  servedMinutes
+  servedMinutes,
+  verifyRecord
 } from "./serviceRecord.ts"
 
 const H = 3_600_000
@@ -142,7 +143,7 @@ describe("recordAction — draft → submitted → confirmed → acknowledged", 
       })
     )
     expect([r.state, r.minutes, r.confirmations]).toEqual(["draft", 120, []])
-    expect(r.history.at(-1)).toEqual({ action: "amend", actor: "v", at: 4, reason: "fix" })
+    expect(r.history.at(-1)).toEqual({ action: "amend", actor: "v", roles: ["volunteer"], at: 4, reason: "fix" })
   })
   it("only the named beneficiary, or a proxy role the workflow allows, may acknowledge", () => {
     const flow: RecordWorkflow = { ...defaultWorkflow, acknowledge: { roles: ["beneficiary", "proxy"], quorum: 1 } }
@@ -190,6 +191,99 @@ describe("recordAction — draft → submitted → confirmed → acknowledged", 
             expect(r.acknowledgements).toEqual(["e"])
           }
         }
+      })
+    )
+  })
+})
+
+describe("verifyRecord — a record's state and approvals are re-derived from its history", () => {
+  const ready = (): ServiceRecord => {
+    let r = draft([{ signIn: 0, signOut: 10 * H }])
+    r = getOrThrow(recordAction(r, { type: "submit", actor: volunteer, at: 1 }))
+    r = getOrThrow(recordAction(r, { type: "confirm", actor: staff, at: 2 }))
+    return getOrThrow(recordAction(r, { type: "acknowledge", actor: elder, at: 3 }))
+  }
+
+  it("accepts what the workflow produced and refuses forged claims", () => {
+    const r = ready()
+    expect(getOrThrow(verifyRecord(r))).toEqual(r)
+    expect(isReadyToPost(r, defaultWorkflow)).toBe(true)
+    // The reviewer's forgery: acknowledged, 600 minutes, no approvals and no history.
+    const bare = { ...r, confirmations: [], acknowledgements: [], history: [] }
+    expect(codes(verifyRecord(bare))).toEqual(["record_tampered"])
+    expect(isReadyToPost(bare, defaultWorkflow)).toBe(false)
+    // Self-approval written into the approval lists only.
+    expect(codes(verifyRecord({ ...r, confirmations: ["v"], acknowledgements: ["v"] }))).toEqual(["record_tampered"])
+    // Self-approval written into the history too: replay refuses the volunteer as confirmer.
+    const self = r.history.map((e) => (e.action === "confirm" || e.action === "acknowledge" ? { ...e, actor: "v" } : e))
+    expect(codes(verifyRecord({ ...r, confirmations: ["v"], acknowledgements: ["v"], history: self }))).toEqual([
+      "not_authorised"
+    ])
+    // A confirmer who did not hold a confirming role.
+    const noRole = r.history.map((e) => (e.action === "confirm" ? { ...e, roles: ["volunteer"] } : e))
+    expect(codes(verifyRecord({ ...r, history: noRole }))).toEqual(["not_authorised"])
+    // Minutes that do not match the sessions; a state bumped past the approvals.
+    expect(codes(verifyRecord({ ...r, minutes: 601 }))).toEqual(["minutes_mismatch"])
+    const confirmed = getOrThrow(
+      recordAction(draft([{ signIn: 0, signOut: H }]), { type: "submit", actor: volunteer, at: 1 })
+    )
+    const c2 = getOrThrow(recordAction(confirmed, { type: "confirm", actor: staff, at: 2 }))
+    expect(codes(verifyRecord({ ...c2, state: "acknowledged" }))).toEqual(["record_tampered"])
+    // History out of time order.
+    const late = r.history.map((e, k) => (k === 1 ? { ...e, at: 99 } : e))
+    expect(codes(verifyRecord({ ...r, history: late }))).toEqual(["time_went_backwards"])
+    expect(codes(recordAction({ ...r, minutes: 5 }, { type: "reject", actor: staff, at: 9, reason: "x" }))).toEqual([
+      "minutes_mismatch"
+    ])
+  })
+
+  it("refuses every single forgery of a ready record (property)", () => {
+    const mutation = fc.oneof(
+      fc.record({
+        k: fc.constant("state" as const),
+        state: fc.constantFrom("draft", "submitted", "confirmed", "rejected", "posted")
+      }),
+      fc.record({
+        k: fc.constantFrom("confirmations" as const, "acknowledgements" as const),
+        id: fc.constantFrom("v", "s1", "s2", "e", "x")
+      }),
+      fc.record({
+        k: fc.constant("minutes" as const),
+        delta: fc.integer({ min: -600, max: 600 }).filter((d) => d !== 0)
+      }),
+      fc.record({ k: fc.constant("drop" as const), at: fc.nat(3) }),
+      fc.record({ k: fc.constant("roles" as const), at: fc.integer({ min: 2, max: 3 }) }),
+      fc.record({ k: fc.constant("self" as const), at: fc.integer({ min: 2, max: 3 }) })
+    )
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const r = ready()
+        let f: ServiceRecord
+        switch (m.k) {
+          case "state":
+            f = { ...r, state: m.state }
+            break
+          case "confirmations":
+          case "acknowledgements":
+            f = { ...r, [m.k]: [...r[m.k], m.id] }
+            break
+          case "minutes":
+            f = { ...r, minutes: r.minutes + m.delta }
+            break
+          case "drop":
+            f = { ...r, history: r.history.filter((_, k) => k !== m.at) }
+            break
+          case "roles":
+            f = { ...r, history: r.history.map((e, k) => (k === m.at ? { ...e, roles: [] } : e)) }
+            break
+          case "self":
+            f = {
+              ...r,
+              history: r.history.map((e, k) => (k === m.at ? { ...e, actor: "v" } : e)),
+              ...(m.at === 2 ? { confirmations: ["v"] } : { acknowledgements: ["v"] })
+            }
+        }
+        return !verifyRecord(f).ok && !isReadyToPost(f, defaultWorkflow)
       })
     )
   })

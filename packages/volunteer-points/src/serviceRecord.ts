@@ -1,4 +1,14 @@
-import { err, InvalidInputError, type Issue, issue, JicengError, ok, type Result, validate } from "@jiceng/core"
+import {
+  canonicalJson,
+  err,
+  InvalidInputError,
+  type Issue,
+  issue,
+  JicengError,
+  ok,
+  type Result,
+  validate
+} from "@jiceng/core"
 import * as z from "zod"
 import { LedgerId } from "./LedgerModel.ts"
 
@@ -109,6 +119,8 @@ export type RecordState = z.infer<typeof RecordState>
 const HistoryEntry = z.strictObject({
   action: z.string(),
   actor: LedgerId,
+  /** The roles the actor acted in; the workflow's checks are re-run against them on replay. */
+  roles: z.array(LedgerId).max(50).optional(),
   at: Timestamp,
   reason: z.string().optional()
 })
@@ -116,7 +128,9 @@ const HistoryEntry = z.strictObject({
 /**
  * A volunteer service record (志愿服务记录) as plain data: opaque ids for the volunteer,
  * organisation and beneficiary, the sessions, the state, who approved it and its full
- * history. Records are values; {@link recordAction} returns a new one for every step.
+ * history. Records are values; {@link recordAction} returns a new one for every step. The
+ * state, minutes and approvals are derived data: {@link verifyRecord} re-derives them by
+ * replaying the history, and nothing accepts a record whose claims do not follow from it.
  *
  * @since 0.1.0
  * @category service-records
@@ -267,20 +281,136 @@ const stateError = (state: string, action: string) =>
     `a ${state} record cannot take the "${action}" step`
   )
 
+const readyState = (state: RecordState, workflow: RecordWorkflow): boolean =>
+  state === "acknowledged" || (state === "confirmed" && workflow.acknowledge === null)
+
 /**
- * Whether a record has every approval its workflow requires and can be posted.
+ * Whether a record has every approval its workflow requires and can be posted: it must
+ * replay (see {@link verifyRecord}) to a confirmed record — acknowledged, too, if the
+ * workflow has that step. A record that merely says `state: "acknowledged"` is not enough.
  *
  * @example
  * ```ts
- * import { isReadyToPost, defaultWorkflow } from "@jiceng/volunteer-points"
- * isReadyToPost({ state: "confirmed" }, defaultWorkflow) //=> false
- * isReadyToPost({ state: "acknowledged" }, defaultWorkflow) //=> true
+ * import { isReadyToPost, recordAction, defaultWorkflow } from "@jiceng/volunteer-points"
+ * import { getOrThrow } from "@jiceng/core"
+ * const vol = { id: "vol-1", roles: [] }
+ * let r = getOrThrow(recordAction(undefined, { type: "draft", actor: vol, at: 0,
+ *   record: { id: "rec-1", volunteer: "vol-1", organisation: "org-1", sessions: [{ signIn: 0, signOut: 3_600_000 }] } }))
+ * r = getOrThrow(recordAction(r, { type: "submit", actor: vol, at: 1 }))
+ * r = getOrThrow(recordAction(r, { type: "confirm", actor: { id: "staff-1", roles: ["organisation"] }, at: 2 }))
+ * isReadyToPost(r, defaultWorkflow) //=> false
+ * isReadyToPost({ ...r, state: "acknowledged" }, defaultWorkflow) //=> false
+ * r = getOrThrow(recordAction(r, { type: "acknowledge", actor: { id: "elder-1", roles: ["beneficiary"] }, at: 3 }))
+ * isReadyToPost(r, defaultWorkflow) //=> true
  * ```
  * @since 0.1.0
  * @category service-records
  */
-export const isReadyToPost = (record: Pick<ServiceRecord, "state">, workflow: RecordWorkflow): boolean =>
-  record.state === "acknowledged" || (record.state === "confirmed" && workflow.acknowledge === null)
+export const isReadyToPost = (record: unknown, workflow: unknown = defaultWorkflow): boolean => {
+  const w = RecordWorkflow.safeParse(workflow)
+  if (!w.success) return false
+  const r = verifyRecord(record, w.data)
+  return r.ok && readyState(r.value.state, w.data)
+}
+
+const REPLAYABLE = new Set(["amend", "submit", "confirm", "acknowledge", "reject"])
+
+/**
+ * Re-derives a record from its history and returns it if every claim follows: the first
+ * entry drafts it, each later entry is replayed through the workflow with the roles it was
+ * taken in (so the volunteer can never have confirmed or acknowledged, every confirmer
+ * holds a confirming role, the quorum counts distinct actors, times never go backwards),
+ * and the replayed state, minutes, confirmations and acknowledgements must equal the
+ * record's. A `post` or `reverse` entry written by the points system may close the history.
+ * Identity is the application's business: the check proves the record is consistent with
+ * its workflow, not that each actor id belongs to the person it names.
+ *
+ * @example
+ * ```ts
+ * import { recordAction, verifyRecord } from "@jiceng/volunteer-points"
+ * import { getOrThrow } from "@jiceng/core"
+ * const vol = { id: "vol-1", roles: [] }
+ * const r = getOrThrow(recordAction(undefined, { type: "draft", actor: vol, at: 0,
+ *   record: { id: "rec-1", volunteer: "vol-1", organisation: "org-1", sessions: [{ signIn: 0, signOut: 3_600_000 }] } }))
+ * verifyRecord(r).ok //=> true
+ * const forged = { ...r, state: "acknowledged", confirmations: ["vol-1"], acknowledgements: ["vol-1"] }
+ * verifyRecord(forged).ok //=> false
+ * verifyRecord({ ...r, minutes: 600 }).ok //=> false
+ * ```
+ * @since 0.1.0
+ * @category service-records
+ */
+export const verifyRecord = (
+  record: unknown,
+  workflow: unknown = defaultWorkflow
+): Result<ServiceRecord, InvalidInputError | PointsError> => {
+  const w = validate(RecordWorkflow, workflow)
+  if (!w.ok) return err(new InvalidInputError(w.error.issues.map((i) => ({ ...i, path: ["workflow", ...i.path] }))))
+  const parsed = validate(ServiceRecord, record)
+  if (!parsed.ok) return parsed
+  return replay(parsed.value, w.value)
+}
+
+const tampered = (path: ReadonlyArray<string | number>, zh: string, en: string) =>
+  refuse(path, "record_tampered", `记录与其历史不符：${zh}`, `the record does not follow from its history: ${en}`)
+
+const replay = (claimed: ServiceRecord, flow: RecordWorkflow): Result<ServiceRecord, PointsError> => {
+  const h = claimed.history
+  const first = h[0]
+  if (first === undefined || first.action !== "draft")
+    return tampered(["history", 0], "第一条历史必须是起草", "the first history entry must be the draft")
+  const actorOf = (e: (typeof h)[number]): Actor => ({ id: e.actor, roles: e.roles ?? [] })
+  const content: ServiceRecord = { ...claimed }
+  const draftRecord: Extract<RecordAction, { type: "draft" }>["record"] = {
+    id: content.id,
+    volunteer: content.volunteer,
+    organisation: content.organisation,
+    sessions: content.sessions
+  }
+  if (content.beneficiary !== undefined) draftRecord.beneficiary = content.beneficiary
+  if (content.activity !== undefined) draftRecord.activity = content.activity
+  if (content.corrects !== undefined) draftRecord.corrects = content.corrects
+  // Every amendment is replayed with the final sessions: an amendment resets all approvals,
+  // so earlier sessions cannot affect anything the record now claims.
+  const started = step(undefined, { type: "draft", actor: actorOf(first), at: first.at, record: draftRecord }, flow)
+  if (!started.ok) return err(prefixed(started.error, ["history", 0]))
+  let r = started.value
+  for (let k = 1; k < h.length; k++) {
+    const e = h[k]!
+    const actor = actorOf(e)
+    if ((e.action === "post" || e.action === "reverse") && e.actor === "ledger") {
+      // Written by the points system; the workflow states are terminal after them.
+      const allowed = e.action === "post" ? readyState(r.state, flow) : r.state === "posted"
+      if (!allowed || e.at < h[k - 1]!.at)
+        return tampered(["history", k], `第 ${k} 条记入/冲正记录位置不当`, `entry ${k} posts or reverses out of turn`)
+      r = { ...r, state: e.action === "post" ? "posted" : "reversed", history: [...r.history, e] }
+      continue
+    }
+    if (!REPLAYABLE.has(e.action))
+      return tampered(["history", k, "action"], `未知的步骤“${e.action}”`, `unknown step "${e.action}"`)
+    const reason = e.reason ?? ""
+    const action: RecordAction =
+      e.action === "amend"
+        ? { type: "amend", actor, at: e.at, sessions: content.sessions, reason }
+        : e.action === "reject"
+          ? { type: "reject", actor, at: e.at, reason }
+          : { type: e.action as "submit" | "confirm" | "acknowledge", actor, at: e.at }
+    const next = step(r, action, flow)
+    if (!next.ok) return err(prefixed(next.error, ["history", k]))
+    r = next.value
+  }
+  for (const field of ["minutes", "state", "confirmations", "acknowledgements", "history"] as const)
+    if (canonicalJson(r[field]) !== canonicalJson(claimed[field]))
+      return field === "minutes"
+        ? refuse(
+            ["minutes"],
+            "minutes_mismatch",
+            "记录的时长与签到签退时间不符",
+            "the record's minutes do not match its sessions"
+          )
+        : tampered([field], `“${field}”与重放结果不同`, `its ${field} differ from the replayed ones`)
+  return ok(claimed)
+}
 
 /**
  * Applies one workflow step to a record (or creates it with `draft`) and returns the new
@@ -317,11 +447,27 @@ export const recordAction = (
   if (!a.ok) return a
   const w = validate(RecordWorkflow, workflow)
   if (!w.ok) return err(new InvalidInputError(w.error.issues.map((i) => ({ ...i, path: ["workflow", ...i.path] }))))
-  const act = a.value
-  const flow = w.value
-  if (act.type === "draft") {
+  if (a.value.type === "draft") {
     if (record !== undefined)
       return refuse(["record"], "record_exists", "记录已存在，不能重新起草", "the record already exists")
+    return step(undefined, a.value, w.value)
+  }
+  const parsed = validate(ServiceRecord, record)
+  if (!parsed.ok)
+    return err(new InvalidInputError(parsed.error.issues.map((i) => ({ ...i, path: ["record", ...i.path] }))))
+  // The record's claims are re-derived before anything builds on them.
+  const verified = replay(parsed.value, w.value)
+  if (!verified.ok) return err(prefixed(verified.error, ["record"]))
+  return step(verified.value, a.value, w.value)
+}
+
+/** One workflow step on a record already known to be consistent (or a draft); never mutates. */
+const step = (
+  record: ServiceRecord | undefined,
+  act: RecordAction,
+  flow: RecordWorkflow
+): Result<ServiceRecord, PointsError> => {
+  if (act.type === "draft") {
     const minutes = servedMinutes(act.record.sessions)
     if (!minutes.ok) return err(prefixed(minutes.error, ["record"]))
     const r: ServiceRecord = {
@@ -330,22 +476,28 @@ export const recordAction = (
       minutes: minutes.value,
       confirmations: [],
       acknowledgements: [],
-      history: [{ action: "draft", actor: act.actor.id, at: act.at }]
+      history: [{ action: "draft", actor: act.actor.id, roles: act.actor.roles, at: act.at }]
     }
     return ok(r)
   }
-  const parsed = validate(ServiceRecord, record)
-  if (!parsed.ok)
-    return err(new InvalidInputError(parsed.error.issues.map((i) => ({ ...i, path: ["record", ...i.path] }))))
-  const r = parsed.value
+  if (record === undefined) return refuse(["record"], "record_missing", "记录不存在", "there is no record to act on")
+  const r = record
+  const last = r.history[r.history.length - 1]
+  if (last !== undefined && act.at < last.at)
+    return refuse(
+      ["at"],
+      "time_went_backwards",
+      `步骤时间 ${act.at} 早于上一步 ${last.at}`,
+      `at ${act.at} is before the previous step's time ${last.at}`
+    )
   const log = (extra: Partial<ServiceRecord>, reason?: string): ServiceRecord => ({
     ...r,
     ...extra,
     history: [
       ...r.history,
       reason === undefined
-        ? { action: act.type, actor: act.actor.id, at: act.at }
-        : { action: act.type, actor: act.actor.id, at: act.at, reason }
+        ? { action: act.type, actor: act.actor.id, roles: act.actor.roles, at: act.at }
+        : { action: act.type, actor: act.actor.id, roles: act.actor.roles, at: act.at, reason }
     ]
   })
   const own = act.actor.id === r.volunteer

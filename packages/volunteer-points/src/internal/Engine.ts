@@ -86,6 +86,7 @@ export class Engine {
     ts: number
   ): { results: Array<AccountResult>; rollback: () => void } {
     const start = this.nAcc
+    const startUnits = this.unitNames.length
     const added: Array<string> = []
     const results: Array<AccountResult> = []
     for (const a of events) {
@@ -110,6 +111,8 @@ export class Engine {
         this.nAcc = start
         this.accIds.length = start
         this.accInputs.length = start
+        // A unit first seen in this batch must go too, or verify() would report a phantom unit.
+        for (const name of this.unitNames.splice(startUnits)) this.units.delete(name)
       }
     }
   }
