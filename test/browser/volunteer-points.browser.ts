@@ -5,6 +5,10 @@ import type { BrowserSuite } from "./harness.ts"
 const balance = async (page: Page, id: string): Promise<string> =>
   page.locator(`jiceng-ledger-playground tr[data-account="${id}"] td[data-col="balance"]`).innerText()
 
+const points = (page: Page) => page.locator("jiceng-points-playground")
+const holderBalance = async (page: Page, id: string): Promise<string> =>
+  points(page).locator(`tr[data-holder="${id}"] td[data-col="balance"]`).innerText()
+
 export default {
   name: "volunteer-points",
   tests: [
@@ -82,6 +86,93 @@ export default {
         await demo.getByTestId("amount").fill("-3")
         await demo.getByTestId("earn").click()
         assert.equal(await demo.getByTestId("result").getAttribute("data-state"), "error")
+      }
+    },
+    {
+      name: "points playground: record, confirm, acknowledge, post, gift, redeem, expire, verify",
+      path: "/volunteer-points/",
+      run: async (page) => {
+        const demo = points(page)
+        const result = demo.getByTestId("result")
+        const state = demo.getByTestId("record-state")
+        await demo.getByTestId("verify").waitFor()
+        assert.match(await demo.getByTestId("verify").innerText(), /verify\(\) passed/)
+        await demo.getByTestId("hours").fill("2")
+        await demo.getByTestId("record").click()
+        assert.equal(await state.getAttribute("data-state"), "submitted")
+        assert.match(await state.innerText(), /vol-a, 120 min/)
+        // Nothing counts before the record is posted.
+        await demo.getByTestId("post").click()
+        assert.equal(await result.getAttribute("data-state"), "error")
+        assert.equal(await holderBalance(page, "vol-a"), "0")
+        await demo.getByTestId("confirm").click()
+        assert.equal(await state.getAttribute("data-state"), "confirmed")
+        await demo.getByTestId("acknowledge").click()
+        assert.equal(await state.getAttribute("data-state"), "acknowledged")
+        await demo.getByTestId("post").click()
+        assert.equal(await state.getAttribute("data-state"), "posted")
+        // 2 h × 10 points per hour (Kunshan), one lot.
+        assert.match(await result.innerText(), /posted 20 points, new lot: p:rec-1 ×20/)
+        assert.equal(await holderBalance(page, "vol-a"), "20")
+        assert.equal(await demo.locator('tr[data-holder="vol-a"] td[data-col="certified"]').innerText(), "120")
+        await demo.getByTestId("points").fill("5")
+        await demo.getByTestId("gift").click()
+        assert.match(await result.innerText(), /gifted 5 points, consuming lots: p:rec-1 ×5/)
+        await demo.getByTestId("redeem").click()
+        assert.match(await result.innerText(), /redeemed, consuming lots: p:rec-1 ×15/)
+        assert.equal(await holderBalance(page, "vol-a"), "0")
+        assert.equal(await holderBalance(page, "vol-b"), "5")
+        // The gift keeps its lot's dates: it expires 30 days after the record was posted.
+        for (let i = 0; i < 3; i++) await demo.getByTestId("advance").click()
+        await demo.getByTestId("expire").click()
+        assert.match(await result.innerText(), /expired: g:gift-\d+\/0 ×5/)
+        assert.equal(await holderBalance(page, "vol-b"), "0")
+        const liability = demo.getByTestId("liability")
+        assert.match(await liability.innerText(), /issued 20 − redeemed 15 − expired 5 − donated 0 = outstanding 0/)
+        assert.match(await demo.getByTestId("verify").innerText(), /verify\(\) passed/)
+        assert.equal(await demo.getByTestId("verify").getAttribute("data-state"), "ok")
+      }
+    },
+    {
+      name: "points playground: invalid hours and overspending are refused with bilingual messages",
+      path: "/volunteer-points/",
+      run: async (page) => {
+        const demo = points(page)
+        const result = demo.getByTestId("result")
+        await demo.getByTestId("hours").fill("-1")
+        await demo.getByTestId("record").click()
+        assert.equal(await result.getAttribute("data-state"), "error")
+        assert.match(await result.innerText(), /signOut: the sign-out is before the sign-in/)
+        await demo.getByTestId("redeem").click()
+        assert.match(await result.innerText(), /insufficient balance: 0 held, 15 needed/)
+        await demo.getByTestId("points").fill("abc")
+        await demo.getByTestId("gift").click()
+        assert.match(await result.innerText(), /^amount: /)
+        assert.equal(await demo.getByTestId("record-state").getAttribute("data-state"), "none")
+        assert.match(await demo.getByTestId("verify").innerText(), /verify\(\) passed/)
+      }
+    },
+    {
+      name: "the zh-cn page shows the points playground in Chinese",
+      path: "/zh-cn/volunteer-points/",
+      run: async (page) => {
+        const demo = points(page)
+        const result = demo.getByTestId("result")
+        await demo.getByTestId("verify").waitFor()
+        assert.match(await demo.getByTestId("verify").innerText(), /verify\(\) 通过/)
+        await demo.getByTestId("hours").fill("1.5")
+        for (const op of ["record", "confirm", "acknowledge", "post"]) await demo.getByTestId(op).click()
+        assert.match(await demo.getByTestId("record-state").innerText(), /已记入/)
+        assert.match(await result.innerText(), /已记入 15 积分/)
+        assert.equal(await holderBalance(page, "vol-a"), "15")
+        await demo.getByTestId("order").selectOption("fefo")
+        assert.match(await result.innerText(), /已按新顺序重置演示/)
+        assert.equal(await holderBalance(page, "vol-a"), "0")
+        await demo.getByTestId("hours").fill("abc")
+        await demo.getByTestId("record").click()
+        assert.equal(await result.getAttribute("data-state"), "error")
+        await demo.getByTestId("redeem").click()
+        assert.match(await result.innerText(), /余额不足/)
       }
     },
     {

@@ -626,6 +626,10 @@ class LedgerImpl implements Ledger {
   }
 
   private replayBatches(batches: ReadonlyArray<LogBatch>): Result<void, InvalidInputError | LedgerIntegrityError> {
+    // Size the transfer table once for the whole log rather than regrowing it as it fills.
+    let events = 0
+    for (const b of batches) if (b.kind === "transfers") events += b.events.length
+    this.e.transfers.reserve(Math.min(events, 1 << 24))
     for (let b = 0; b < batches.length; b++) {
       const batch = batches[b]!
       if (batch.seq !== this.e.batches.length)
@@ -668,6 +672,9 @@ class LedgerImpl implements Ledger {
 
   /** Replays this process's own batches (copies of the events) into this ledger. */
   replayInternal(batches: ReadonlyArray<BatchRec>): Result<void, LedgerIntegrityError> {
+    let events = 0
+    for (const b of batches) events += b.transfers?.length ?? 0
+    this.e.transfers.reserve(Math.min(events, 1 << 24))
     for (const b of batches) {
       const r =
         b.kind === "accounts"

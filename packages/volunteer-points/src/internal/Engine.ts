@@ -18,6 +18,7 @@ import {
   type TRec
 } from "./fastTransfer.ts"
 import { Hasher } from "./Hasher.ts"
+import { IdTable } from "./IdTable.ts"
 
 const F_DMNEC = 1
 const F_CMNED = 2
@@ -66,7 +67,7 @@ export class Engine {
   cPost = new Float64Array(64)
 
   // Transfers.
-  transfers = new Map<string, TRec>()
+  transfers = new IdTable<TRec>()
   failed = new Map<string, TransferFailureCode>()
   nTransfers = 0
   // Pending transfers with a timeout, as a binary min-heap on (expiresAt, seq).
@@ -268,7 +269,7 @@ export class Engine {
     }
     t.ts = ts
     t.seq = this.nTransfers++
-    this.transfers.set(t.id, t)
+    this.transfers.add(t)
     this.undo.push(t)
     if (t.kind === KIND_PENDING) {
       t.status = STATUS_PENDING
