@@ -16,7 +16,18 @@ import {
 } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
-import { ASSEMBLY_REGIMES, type Regime, rulesFor } from "./internal/assemblyRules.ts"
+import { type Regime, rulesFor, selectRegime } from "./internal/assemblyRules.ts"
+import {
+  ballotOwner,
+  byId,
+  duplicateBallot,
+  missingVote,
+  normalisedRegister,
+  PROXY_RULES,
+  proxyCounter,
+  proxyWithoutInstruction,
+  readRegister
+} from "./internal/ballotCounting.ts"
 import { check, kindEn, kindZh } from "./internal/check.ts"
 import {
   BEIJING_PROPERTY_39,
@@ -216,10 +227,7 @@ export const OwnersCommitteeRules = z.object({
   blankCountsAsParticipation: z.boolean().default(true),
   /** A spoiled or overvoted ballot counts towards participation (default false: open question). */
   invalidBallotCountsAsParticipation: z.boolean().default(false),
-  /** A proxy ballot without the principal's instruction. */
-  proxyMissingInstruction: z.enum(["abstain", "invalid", "reject"]).default("abstain"),
-  /** How many principals one agent may represent (national law sets no limit). */
-  maxProxiesPerAgent: z.int().positive().optional(),
+  ...PROXY_RULES,
   /** Force a regime instead of selecting it by election date. */
   regime: z.enum(["civilCode2021", "propertyLaw2007"]).optional()
 })
@@ -335,8 +343,6 @@ interface Entry {
   readonly yesArea: number
 }
 
-const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
 /**
  * Takes `k` entries from a ranked list. A group tied on both counts that straddles the cut is
  * either ordered by the caller's re-vote or lot, or left unresolved — never broken silently.
@@ -402,35 +408,9 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
   const rules = OwnersCommitteeRules.parse(x.rules ?? {})
   const issues: Array<Issue> = []
 
-  // Register: the same counting rules as the assembly tally (SPC interpretation art. 9).
-  const ownerIndex = new Map<string, number>()
-  const unitSeen = new Set<string>()
-  const ownerArea: Array<number> = []
-  let totalArea = 0
-  let unitCount = 0
-  x.owners.forEach((o, i) => {
-    if (ownerIndex.has(o.id))
-      issues.push(
-        issue(["owners", i, "id"], "duplicate_owner", `业主 ${o.id} 重复登记`, `owner ${o.id} is listed twice`)
-      )
-    ownerIndex.set(o.id, i)
-    let a = 0
-    o.units.forEach((u, j) => {
-      if (unitSeen.has(u.id))
-        issues.push(
-          issue(
-            ["owners", i, "units", j, "id"],
-            "duplicate_unit",
-            `专有部分 ${u.id} 登记在多个业主名下`,
-            `unit ${u.id} is registered to more than one owner`
-          )
-        )
-      unitSeen.add(u.id)
-      a += u.area
-    })
-    unitCount += o.units.length
-    ownerArea.push(a)
-    totalArea += a
+  // Register: the same counting rules as the assembly tally (SPC interpretation art. 9). A
+  // co-owned unit always votes through its designated representative here (no co-owner policy).
+  const register = readRegister(x.owners, issues, (o, i) => {
     if (o.coOwners && (o.representative === undefined || !o.coOwners.includes(o.representative)))
       issues.push(
         issue(
@@ -441,10 +421,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
         )
       )
   })
-  if (!Number.isSafeInteger(totalArea))
-    issues.push(issue(["owners"], "area_overflow", "总面积超出可精确计算的范围", "total area exceeds the exact range"))
-  if (totalArea === 0)
-    issues.push(issue(["owners"], "zero_area", "专有部分总面积为零", "the total exclusive area is zero"))
+  const { ownerIndex, ownerArea, totalArea, unitCount } = register
 
   // Committee size under the rule in force on the election date.
   const sizeLookup = valueAt(SIZE_RULES[rules.sizeRule], x.electionDate, { name: "committeeSize" })
@@ -512,28 +489,16 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
   const yes = new Map<string, { owners: number; area: number }>()
   for (const id of eligible) yes.set(id, { owners: 0, area: 0 })
   const voted = new Set<number>()
-  const proxiesPerAgent = new Map<string, number>()
+  const countProxy = proxyCounter(rules.maxProxiesPerAgent)
   const audit: Array<OwnersCommitteeResult["ballots"][number]> = []
   const counts = { valid: 0, blank: 0, invalid: 0 }
   let pOwners = 0
   let pArea = 0
   x.ballots.forEach((b, index) => {
-    const oi = ownerIndex.get(b.owner)
-    if (oi === undefined) {
-      issues.push(
-        issue(["ballots", index, "owner"], "unknown_owner", `未登记的业主 ${b.owner}`, `unknown owner ${b.owner}`)
-      )
-      return
-    }
+    const oi = ballotOwner(register, b.owner, index, issues)
+    if (oi === undefined) return
     if (voted.has(oi)) {
-      issues.push(
-        issue(
-          ["ballots", index, "owner"],
-          "duplicate_ballot",
-          `业主 ${b.owner} 重复投票`,
-          `owner ${b.owner} has already voted`
-        )
-      )
+      issues.push(duplicateBallot(index, b.owner))
       return
     }
     voted.add(oi)
@@ -547,19 +512,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
           `a co-owned unit's ballot must be cast by its designated representative ${owner.representative ?? ""}`
         )
       )
-    if (b.proxy) {
-      const n = (proxiesPerAgent.get(b.proxy.agent) ?? 0) + 1
-      proxiesPerAgent.set(b.proxy.agent, n)
-      if (rules.maxProxiesPerAgent !== undefined && n > rules.maxProxiesPerAgent)
-        issues.push(
-          issue(
-            ["ballots", index, "proxy", "agent"],
-            "proxy_limit_exceeded",
-            `代理人 ${b.proxy.agent} 代理的业主超过 ${rules.maxProxiesPerAgent} 人`,
-            `agent ${b.proxy.agent} holds more than ${rules.maxProxiesPerAgent} proxies`
-          )
-        )
-    }
+    if (b.proxy) countProxy(b.proxy.agent, index, issues)
     b.choices?.forEach((c, j) => {
       if (!candidateIds.has(c))
         issues.push(
@@ -573,23 +526,19 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
       reason = "spoiled"
     } else if (b.choices === undefined) {
       if (!b.proxy) {
-        issues.push(
-          issue(["ballots", index, "choices"], "missing_vote", "选票未载明表决意见", "the ballot carries no vote")
-        )
+        issues.push(missingVote(index, "choices"))
         return
       }
-      if (rules.proxyMissingInstruction === "reject") {
-        issues.push(
-          issue(
-            ["ballots", index, "choices"],
-            "proxy_missing_instruction",
-            "委托书未载明委托人的选举意见",
-            "the proxy carries no instruction from the principal"
-          )
-        )
-        return
-      }
-      counted = rules.proxyMissingInstruction === "abstain" ? "blank" : "invalid"
+      const missing = proxyWithoutInstruction(
+        rules.proxyMissingInstruction,
+        ["ballots", index, "choices"],
+        "委托书未载明委托人的选举意见",
+        "the proxy carries no instruction from the principal",
+        issues
+      )
+      if (missing === undefined) return
+      // An election ballot has no abstention: an uninstructed proxy leaves it blank.
+      counted = missing === "abstain" ? "blank" : "invalid"
       reason = "proxy-missing-instruction"
     } else if (new Set(b.choices).size !== b.choices.length) {
       counted = "invalid"
@@ -648,9 +597,9 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
     })
   if (issues.length > 0) return err(new InvalidInputError(issues))
 
-  const regimeLookup = valueAt(ASSEMBLY_REGIMES, x.electionDate, { name: "legalRegime" })
-  if (!regimeLookup.ok && rules.regime === undefined) return regimeLookup
-  const regime: Regime = rules.regime ?? (regimeLookup.ok ? regimeLookup.value.value : "civilCode2021")
+  const selected = selectRegime(x.electionDate, rules.regime)
+  if (!selected.ok) return selected
+  const { regime } = selected.value
   // Electing the committee is art. 278 item 3 (Property Law art. 76 item 3 before 2021).
   const law = rulesFor(regime, 3)
   const N = x.owners.length
@@ -761,7 +710,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
   for (const c of composition) if (!c.met) reasons.push(`composition-not-met:${c.code}`)
 
   const warnings: Array<Issue> = []
-  if (regimeLookup.ok) warnings.push(...regimeLookup.value.warnings)
+  warnings.push(...selected.value.warnings)
   warnings.push(...sizeLookup.value.warnings)
   alternates.forEach((e, i) => {
     const prev = alternates[i - 1]
@@ -815,7 +764,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
     electionDate: x.electionDate,
     seats: x.seats,
     alternateSeats: x.alternateSeats,
-    owners: [...x.owners].sort(byId).map((o) => ({ ...o, units: [...o.units].sort(byId) })),
+    owners: normalisedRegister(x.owners),
     candidates: [...x.candidates].sort(byId).map((c) => ({ ...c, attributes: sortedStrings(c.attributes) })),
     ballots: [...x.ballots]
       .sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0))

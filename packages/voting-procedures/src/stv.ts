@@ -145,26 +145,92 @@ export const stv = (input: unknown, options: unknown): Result<StvResult, Invalid
         )
       ])
     )
+  const tieBreak = { kind: o.value.tieBreak.kind, order: tb.order }
   return ok(
     o.value.rule === "scottish"
-      ? scottish(prof, o.value.seats, tb.priority, tb.order, o.value.tieBreak.kind)
-      : meek(prof, o.value.seats, tb.priority, tb.order, o.value.tieBreak.kind)
+      ? scottish(prof, o.value.seats, tb.priority, tieBreak)
+      : meek(prof, o.value.seats, tb.priority, tieBreak)
   )
 }
 
+/** The state both counts share; candidates are indices until the result names them. */
 interface Counter {
   readonly m: number
   readonly status: Int8Array // 0 hopeful, 1 elected, 2 excluded, 3 withdrawn
   readonly history: Array<Float64Array>
   readonly ties: Array<TieRecord>
+  /** In order of election. */
+  readonly elected: Array<number>
+  /** In order of exclusion. */
+  readonly excluded: Array<number>
+  readonly stages: Array<StvStage>
+  readonly steps: Array<ExplanationStep>
 }
 
 const newCounter = (prof: Profile): Counter => {
   const m = prof.candidates.length
   const status = new Int8Array(m)
   for (const c of prof.withdrawn) status[c] = 3
-  return { m, status, history: [], ties: [] }
+  return { m, status, history: [], ties: [], elected: [], excluded: [], stages: [], steps: [] }
 }
+
+const namesOf = (prof: Profile, cs: ReadonlyArray<number>): Array<string> => cs.map((c) => prof.candidates[c]!)
+
+/** Formatted values by candidate name; withdrawn candidates take no part in the count. */
+const byName = (prof: Profile, k: Counter, values: Float64Array, fmt: (v: number) => string) => {
+  const out: Record<string, string> = {}
+  for (let c = 0; c < k.m; c++) if (k.status[c] !== 3) out[prof.candidates[c]!] = fmt(values[c]!)
+  return out
+}
+
+/**
+ * Closes a stage: keeps the votes for the look-back tie-break and reports them with the
+ * count's own figures (quota, exhausted, loss and, for Meek, the keep factors).
+ */
+const recordStage = (
+  prof: Profile,
+  k: Counter,
+  votes: Float64Array,
+  fmt: (v: number) => string,
+  action: StvStage["action"],
+  who: ReadonlyArray<number>,
+  figures: Pick<StvStage, "quota" | "exhausted" | "loss" | "keepFactors">
+): void => {
+  k.history.push(votes.slice())
+  const stage: StvStage = {
+    stage: k.stages.length + 1,
+    action,
+    candidates: namesOf(prof, who),
+    votes: byName(prof, k, votes, fmt),
+    quota: figures.quota,
+    exhausted: figures.exhausted,
+    loss: figures.loss,
+    elected: namesOf(prof, k.elected),
+    excluded: namesOf(prof, k.excluded)
+  }
+  // Scottish stages have no keep factors: the key is left out rather than set to undefined.
+  k.stages.push(figures.keepFactors === undefined ? stage : { ...stage, keepFactors: figures.keepFactors })
+}
+
+const resultOf = (
+  prof: Profile,
+  k: Counter,
+  count: Pick<StvResult, "rule" | "seats" | "validBallots" | "quota" | "tieBreak" | "decimals">
+): StvResult => ({
+  method: "stv",
+  rule: count.rule,
+  seats: count.seats,
+  validBallots: count.validBallots,
+  blankBallots: prof.blankBallots,
+  quota: count.quota,
+  elected: namesOf(prof, k.elected),
+  excluded: namesOf(prof, k.excluded),
+  stages: k.stages,
+  ties: k.ties,
+  tieBreak: count.tieBreak,
+  decimals: count.decimals,
+  explanation: k.steps
+})
 
 const hopeful = (k: Counter): Array<number> => {
   const out = []
@@ -184,7 +250,7 @@ const breakTie = (
   lookBack: boolean
 ): number => {
   if (tied.length === 1) return tied[0]!
-  const names = tied.map((c) => prof.candidates[c]!)
+  const names = namesOf(prof, tied)
   if (lookBack) {
     for (let s = k.history.length - 1; s >= 0; s--) {
       const v = k.history[s]!
@@ -206,17 +272,11 @@ const breakTie = (
 const byVotesDesc = (votes: Float64Array, priority: Int32Array) => (a: number, b: number) =>
   votes[b]! - votes[a]! || priority[a]! - priority[b]!
 
-const scottish = (
-  prof: Profile,
-  seats: number,
-  priority: Int32Array,
-  order: ReadonlyArray<string>,
-  tbKind: TieBreak["kind"]
-): StvResult => {
+const scottish = (prof: Profile, seats: number, priority: Int32Array, tieBreak: StvResult["tieBreak"]): StvResult => {
   const S = 100_000
   const D = 5
   const k = newCounter(prof)
-  const { m, status } = k
+  const { m, status, elected, excluded, stages, steps } = k
   const nb = prof.uniqueBallots
   const { offsets, entries, counts } = prof
   const weight = new Float64Array(nb).fill(S)
@@ -236,32 +296,13 @@ const scottish = (
   const quota = Math.floor(valid / (seats + 1)) + 1
   const Q = quota * S
   let exhausted = 0
-  const elected: Array<number> = []
-  const excluded: Array<number> = []
   const pending: Array<number> = []
-  const stages: Array<StvStage> = []
   const total = valid * S
   const fmt = (v: number) => formatFixed(v, S, D)
   const record = (action: StvStage["action"], who: Array<number>) => {
-    k.history.push(votes.slice())
     let sum = exhausted
-    const vs: Record<string, string> = {}
-    for (let c = 0; c < m; c++) {
-      if (status[c] === 3) continue
-      vs[prof.candidates[c]!] = fmt(votes[c]!)
-      sum += votes[c]!
-    }
-    stages.push({
-      stage: stages.length + 1,
-      action,
-      candidates: who.map((c) => prof.candidates[c]!),
-      votes: vs,
-      quota: fmt(Q),
-      exhausted: fmt(exhausted),
-      loss: fmt(total - sum),
-      elected: elected.map((c) => prof.candidates[c]!),
-      excluded: excluded.map((c) => prof.candidates[c]!)
-    })
+    for (let c = 0; c < m; c++) if (status[c] !== 3) sum += votes[c]!
+    recordStage(prof, k, votes, fmt, action, who, { quota: fmt(Q), exhausted: fmt(exhausted), loss: fmt(total - sum) })
   }
   const advance = (b: number): number => {
     const end = offsets[b + 1]!
@@ -276,14 +317,12 @@ const scottish = (
   }
   const complete = () => seats - elected.length <= 0 || hopeful(k).length <= seats - elected.length
   record("first-preferences", [])
-  const steps: Array<ExplanationStep> = [
-    {
-      code: "quota",
-      zh: `有效选票 ${valid} 张，席位 ${seats} 个；当选基数 = ⌊${valid} ÷ ${seats + 1}⌋ + 1 = ${quota}。`,
-      en: `${valid} valid ballots, ${seats} seats; quota = ⌊${valid} ÷ ${seats + 1}⌋ + 1 = ${quota}.`,
-      citation: { ...SSI_2007_42, article: "Sch. 1, rule 46" }
-    }
-  ]
+  steps.push({
+    code: "quota",
+    zh: `有效选票 ${valid} 张，席位 ${seats} 个；当选基数 = ⌊${valid} ÷ ${seats + 1}⌋ + 1 = ${quota}。`,
+    en: `${valid} valid ballots, ${seats} seats; quota = ⌊${valid} ÷ ${seats + 1}⌋ + 1 = ${quota}.`,
+    citation: { ...SSI_2007_42, article: "Sch. 1, rule 46" }
+  })
   for (;;) {
     const newly = hopeful(k)
       .filter((c) => votes[c]! >= Q)
@@ -383,38 +422,18 @@ const scottish = (
     }
     if (rest.length > 0) {
       const last = stages[stages.length - 1]!
-      stages[stages.length - 1] = { ...last, elected: elected.map((c) => prof.candidates[c]!) }
+      stages[stages.length - 1] = { ...last, elected: namesOf(prof, elected) }
     }
   }
-  return {
-    method: "stv",
-    rule: "scottish",
-    seats,
-    validBallots: valid,
-    blankBallots: prof.blankBallots,
-    quota: fmt(Q),
-    elected: elected.map((c) => prof.candidates[c]!),
-    excluded: excluded.map((c) => prof.candidates[c]!),
-    stages,
-    ties: k.ties,
-    tieBreak: { kind: tbKind, order },
-    decimals: D,
-    explanation: steps
-  }
+  return resultOf(prof, k, { rule: "scottish", seats, validBallots: valid, quota: fmt(Q), tieBreak, decimals: D })
 }
 
-const meek = (
-  prof: Profile,
-  seats: number,
-  priority: Int32Array,
-  order: ReadonlyArray<string>,
-  tbKind: TieBreak["kind"]
-): StvResult => {
+const meek = (prof: Profile, seats: number, priority: Int32Array, tieBreak: StvResult["tieBreak"]): StvResult => {
   const S = 1_000_000_000
   const D = 9
   const OMEGA = 1000 // 10⁻⁶
   const k = newCounter(prof)
-  const { m, status } = k
+  const { m, status, elected, excluded, stages, steps } = k
   const nb = prof.uniqueBallots
   const { offsets, entries, counts } = prof
   const kf = new Float64Array(m)
@@ -425,11 +444,7 @@ const meek = (
   let quota = floorDiv(valid * S, seats + 1) + 1
   let surplus = 0
   let exhausted = 0
-  const elected: Array<number> = []
-  const excluded: Array<number> = []
-  const stages: Array<StvStage> = []
   const fmt = (v: number) => formatFixed(v, S, D)
-  const steps: Array<ExplanationStep> = []
 
   const distribute = () => {
     votes.fill(0)
@@ -455,28 +470,13 @@ const meek = (
     for (let c = 0; c < m; c++) if (status[c] === 0 || status[c] === 1) s += votes[c]!
     return s
   }
-  const record = (action: StvStage["action"], who: Array<number>) => {
-    k.history.push(votes.slice())
-    const vs: Record<string, string> = {}
-    const kfs: Record<string, string> = {}
-    for (let c = 0; c < m; c++) {
-      if (status[c] === 3) continue
-      vs[prof.candidates[c]!] = fmt(votes[c]!)
-      kfs[prof.candidates[c]!] = fmt(kf[c]!)
-    }
-    stages.push({
-      stage: stages.length + 1,
-      action,
-      candidates: who.map((c) => prof.candidates[c]!),
-      votes: vs,
+  const record = (action: StvStage["action"], who: Array<number>) =>
+    recordStage(prof, k, votes, fmt, action, who, {
       quota: fmt(quota),
       exhausted: fmt(exhausted),
       loss: fmt(valid * S - sumVotes() - exhausted),
-      elected: elected.map((c) => prof.candidates[c]!),
-      excluded: excluded.map((c) => prof.candidates[c]!),
-      keepFactors: kfs
+      keepFactors: byName(prof, k, kf, fmt)
     })
-  }
   const complete = () => hopeful(k).length <= seats - elected.length || seats - elected.length <= 0
 
   const batchDefeat = (): Array<number> => {
@@ -598,23 +598,9 @@ const meek = (
     const last = stages[stages.length - 1]!
     stages[stages.length - 1] = {
       ...last,
-      elected: elected.map((c) => prof.candidates[c]!),
-      excluded: excluded.map((c) => prof.candidates[c]!)
+      elected: namesOf(prof, elected),
+      excluded: namesOf(prof, excluded)
     }
   }
-  return {
-    method: "stv",
-    rule: "meek",
-    seats,
-    validBallots: valid,
-    blankBallots: prof.blankBallots,
-    quota: fmt(quota),
-    elected: elected.map((c) => prof.candidates[c]!),
-    excluded: excluded.map((c) => prof.candidates[c]!),
-    stages,
-    ties: k.ties,
-    tieBreak: { kind: tbKind, order },
-    decimals: D,
-    explanation: steps
-  }
+  return resultOf(prof, k, { rule: "meek", seats, validBallots: valid, quota: fmt(quota), tieBreak, decimals: D })
 }

@@ -76,43 +76,33 @@ type T = { ratio: Ratio; kind: "atLeast" | "moreThan" }
 const HALF: T = { ratio: { numerator: 1, denominator: 2 }, kind: "moreThan" }
 const TWO_THIRDS: T = { ratio: { numerator: 2, denominator: 3 }, kind: "atLeast" }
 
+type Statutory = { quorum: T; decision: T; qc: Citation; dc: Citation }
+
+/** A national body: one article sets both its quorum and its simple-majority decision rule. */
+const national = (quorum: T, law: Citation, art: string): Statutory => ({
+  quorum,
+  decision: HALF,
+  qc: article(law, art),
+  dc: article(law, art)
+})
+
 const statutory = (
   body: z.output<typeof MeetingInput>["body"],
   mode: z.output<typeof MeetingInput>["quorumMode"]
-): { quorum: T; decision: T; qc: Citation; dc: Citation } | undefined => {
+): Statutory | undefined => {
   switch (body) {
     case "residentsMeeting":
-      return {
-        quorum: HALF,
-        decision: HALF,
-        qc: article(RESIDENTS_LAW, "art. 9"),
-        dc: article(RESIDENTS_LAW, "art. 9")
-      }
+      return national(HALF, RESIDENTS_LAW, "art. 9")
     case "villagersMeeting":
       if (mode === "groupRepresentatives") return undefined
-      return {
-        quorum: mode === "adults" ? HALF : TWO_THIRDS,
-        decision: HALF,
-        qc: article(VILLAGE_LAW, "art. 22"),
-        dc: article(VILLAGE_LAW, "art. 22")
-      }
+      return national(mode === "adults" ? HALF : TWO_THIRDS, VILLAGE_LAW, "art. 22")
     case "villagersRepresentatives":
-      return {
-        quorum: TWO_THIRDS,
-        decision: HALF,
-        qc: article(VILLAGE_LAW, "art. 26"),
-        dc: article(VILLAGE_LAW, "art. 26")
-      }
+      return national(TWO_THIRDS, VILLAGE_LAW, "art. 26")
     case "villagersGroupMeeting":
       if (mode === "groupRepresentatives") return undefined
-      return {
-        quorum: TWO_THIRDS,
-        decision: HALF,
-        qc: article(VILLAGE_LAW, "art. 28"),
-        dc: article(VILLAGE_LAW, "art. 28")
-      }
+      return national(TWO_THIRDS, VILLAGE_LAW, "art. 28")
     case "villageRecall":
-      return { quorum: HALF, decision: HALF, qc: article(VILLAGE_LAW, "art. 16"), dc: article(VILLAGE_LAW, "art. 16") }
+      return national(HALF, VILLAGE_LAW, "art. 16")
     case "deliberationCouncil": {
       const local: Citation = {
         title: "议事会议事规则（地方实践，无全国性规定）Local deliberation-council rules (no national rule)",

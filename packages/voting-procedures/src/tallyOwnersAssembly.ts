@@ -12,20 +12,29 @@ import {
   type Result,
   sha256Hex,
   type ThresholdKind,
-  validate,
-  valueAt
+  validate
 } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
 import {
-  ASSEMBLY_REGIMES,
   decideAssembly,
   MATTER_NAMES,
   MATTER_TEXT,
   type MatterName,
   type Regime,
-  rulesFor
+  rulesFor,
+  selectRegime
 } from "./internal/assemblyRules.ts"
+import {
+  ballotOwner,
+  duplicateBallot,
+  missingVote,
+  normalisedRegister,
+  PROXY_RULES,
+  proxyCounter,
+  proxyWithoutInstruction,
+  readRegister
+} from "./internal/ballotCounting.ts"
 import {
   BUILDING_INTERPRETATION,
   CIVIL_CODE_278,
@@ -145,10 +154,7 @@ export const AssemblyOptions = z.object({
   coOwnerPolicy: z
     .enum(["designatedRepresentative", "anyCoOwnerFirstReceived", "conflictInvalid"])
     .default("designatedRepresentative"),
-  /** A proxy vote without the principal's instruction for this item. */
-  proxyMissingInstruction: z.enum(["abstain", "invalid", "reject"]).default("abstain"),
-  /** How many principals one agent may represent (national law sets no limit). */
-  maxProxiesPerAgent: z.int().positive().optional(),
+  ...PROXY_RULES,
   /** Force a regime instead of selecting it by decision date. */
   regime: z.enum(["civilCode2021", "propertyLaw2007"]).optional()
 })
@@ -272,33 +278,9 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
   const options = AssemblyOptions.parse(parsed.value.options ?? {})
   const issues: Array<Issue> = []
 
-  // Register: unique owners and units, safe totals.
-  const ownerIndex = new Map<string, number>()
-  const unitSeen = new Set<string>()
-  const ownerArea: Array<number> = []
-  let totalArea = 0
-  owners.forEach((o, i) => {
-    if (ownerIndex.has(o.id))
-      issues.push(
-        issue(["owners", i, "id"], "duplicate_owner", `业主 ${o.id} 重复登记`, `owner ${o.id} is listed twice`)
-      )
-    ownerIndex.set(o.id, i)
-    let a = 0
-    o.units.forEach((u, j) => {
-      if (unitSeen.has(u.id))
-        issues.push(
-          issue(
-            ["owners", i, "units", j, "id"],
-            "duplicate_unit",
-            `专有部分 ${u.id} 登记在多个业主名下`,
-            `unit ${u.id} is registered to more than one owner`
-          )
-        )
-      unitSeen.add(u.id)
-      a += u.area
-    })
-    ownerArea.push(a)
-    totalArea += a
+  // Register: unique owners and units, safe totals. A representative must be a co-owner, and
+  // only the designated-representative policy needs one named.
+  const register = readRegister(owners, issues, (o, i) => {
     if (o.representative !== undefined && !(o.coOwners ?? []).includes(o.representative))
       issues.push(
         issue(
@@ -318,10 +300,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
         )
       )
   })
-  if (!Number.isSafeInteger(totalArea))
-    issues.push(issue(["owners"], "area_overflow", "总面积超出可精确计算的范围", "total area exceeds the exact range"))
-  if (totalArea === 0)
-    issues.push(issue(["owners"], "zero_area", "专有部分总面积为零", "the total exclusive area is zero"))
+  const { ownerIndex, ownerArea } = register
   options.served.forEach((id, i) => {
     if (!ownerIndex.has(id))
       issues.push(issue(["options", "served", i], "unknown_owner", `未登记的业主 ${id}`, `unknown owner ${id}`))
@@ -331,51 +310,33 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
   const choiceOf: Array<Choice | undefined> = new Array(owners.length).fill(undefined)
   const castersSeen = new Map<number, Set<string>>()
   const coOwnerBallots = new Map<number, Array<{ index: number; choice: Choice }>>()
-  const proxiesPerAgent = new Map<string, number>()
+  const countProxy = proxyCounter(options.maxProxiesPerAgent)
   const audit: Array<AssemblyBallotAudit> = []
   ballots.forEach((b, index) => {
-    const oi = ownerIndex.get(b.owner)
-    if (oi === undefined) {
-      issues.push(
-        issue(["ballots", index, "owner"], "unknown_owner", `未登记的业主 ${b.owner}`, `unknown owner ${b.owner}`)
-      )
-      return
-    }
+    const oi = ballotOwner(register, b.owner, index, issues)
+    if (oi === undefined) return
     const owner = owners[oi]!
     let choice: Choice
     let reason = "counted"
     if (b.proxy) {
-      const n = (proxiesPerAgent.get(b.proxy.agent) ?? 0) + 1
-      proxiesPerAgent.set(b.proxy.agent, n)
-      if (options.maxProxiesPerAgent !== undefined && n > options.maxProxiesPerAgent)
-        issues.push(
-          issue(
-            ["ballots", index, "proxy", "agent"],
-            "proxy_limit_exceeded",
-            `代理人 ${b.proxy.agent} 代理的业主超过 ${options.maxProxiesPerAgent} 人`,
-            `agent ${b.proxy.agent} holds more than ${options.maxProxiesPerAgent} proxies`
-          )
-        )
+      countProxy(b.proxy.agent, index, issues)
       if (b.vote === undefined) {
-        if (options.proxyMissingInstruction === "reject") {
-          issues.push(
-            issue(
-              ["ballots", index, "vote"],
-              "proxy_missing_instruction",
-              "委托书未载明委托人对本事项的意见",
-              "the proxy carries no instruction from the principal for this item"
-            )
-          )
-          return
-        }
-        choice = options.proxyMissingInstruction === "abstain" ? "abstain" : "invalid"
+        const missing = proxyWithoutInstruction(
+          options.proxyMissingInstruction,
+          ["ballots", index, "vote"],
+          "委托书未载明委托人对本事项的意见",
+          "the proxy carries no instruction from the principal for this item",
+          issues
+        )
+        if (missing === undefined) return
+        choice = missing
         reason = "proxy-missing-instruction"
       } else {
         choice = b.vote
         reason = "proxy"
       }
     } else if (b.vote === undefined) {
-      issues.push(issue(["ballots", index, "vote"], "missing_vote", "选票未载明表决意见", "the ballot carries no vote"))
+      issues.push(missingVote(index, "vote"))
       return
     } else choice = b.vote
 
@@ -395,14 +356,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
     }
     const seen = castersSeen.get(oi) ?? new Set<string>()
     if (seen.has(caster) || (!owner.coOwners && seen.size > 0)) {
-      issues.push(
-        issue(
-          ["ballots", index, "owner"],
-          "duplicate_ballot",
-          `业主 ${b.owner} 重复投票`,
-          `owner ${b.owner} has already voted`
-        )
-      )
+      issues.push(duplicateBallot(index, b.owner))
       return
     }
     seen.add(caster)
@@ -463,9 +417,9 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
     return a
   })
 
-  const regimeLookup = valueAt(ASSEMBLY_REGIMES, decisionDate, { name: "legalRegime" })
-  if (!regimeLookup.ok && options.regime === undefined) return regimeLookup
-  const regime: Regime = options.regime ?? (regimeLookup.ok ? regimeLookup.value.value : "civilCode2021")
+  const selected = selectRegime(decisionDate, options.regime)
+  if (!selected.ok) return selected
+  const { regime } = selected.value
 
   const cols = new Uint8Array(owners.length)
   const served = new Set(options.served)
@@ -504,7 +458,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
     }
   ]
   const warnings: Array<Issue> = []
-  if (regimeLookup.ok) warnings.push(...regimeLookup.value.warnings)
+  warnings.push(...selected.value.warnings)
   if (options.silentOwnerRule !== "none") {
     steps.push({
       code: "silent-owners",
@@ -526,9 +480,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
   const normalised = {
     decisionDate,
     matter,
-    owners: [...owners]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((o) => ({ ...o, units: [...o.units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) })),
+    owners: normalisedRegister(owners),
     ballots,
     options
   }

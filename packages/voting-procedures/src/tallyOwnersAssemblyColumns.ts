@@ -8,12 +8,11 @@ import {
   ok,
   type Result,
   sha256Hex,
-  validate,
-  valueAt
+  validate
 } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
-import { ASSEMBLY_REGIMES, decideAssembly, MATTER_NAMES, type Regime, rulesFor } from "./internal/assemblyRules.ts"
+import { decideAssembly, MATTER_NAMES, type Regime, rulesFor, selectRegime } from "./internal/assemblyRules.ts"
 import { AssemblyMatter, AssemblyOptions, type AssemblyTally, sumColumns } from "./tallyOwnersAssembly.ts"
 
 const Header = z.object({
@@ -150,9 +149,9 @@ export const tallyOwnersAssemblyColumns = (
     }
   const options = AssemblyOptions.parse({ ...(head.value.options ?? {}) })
   const { decisionDate, matter } = head.value
-  const lookup = valueAt(ASSEMBLY_REGIMES, decisionDate, { name: "legalRegime" })
-  if (!lookup.ok && options.regime === undefined) return lookup
-  const regime: Regime = options.regime ?? (lookup.ok ? lookup.value.value : "civilCode2021")
+  const selected = selectRegime(decisionDate, options.regime)
+  if (!selected.ok) return selected
+  const { regime } = selected.value
   const totals = sumColumns(
     a as ArrayLike<number>,
     v as ArrayLike<number>,

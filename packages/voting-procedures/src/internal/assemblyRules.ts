@@ -1,4 +1,15 @@
-import type { Citation, ParameterHistory, Ratio, ThresholdKind } from "@jiceng/core"
+import {
+  type Citation,
+  type InvalidInputError,
+  type IsoDate,
+  type Issue,
+  ok,
+  type ParameterHistory,
+  type Ratio,
+  type Result,
+  type ThresholdKind,
+  valueAt
+} from "@jiceng/core"
 import type { ExplanationStep, ThresholdCheck } from "../Explanation.ts"
 import { check, kindEn, kindZh } from "./check.ts"
 import { CIVIL_CODE_278, PROPERTY_LAW_76, PROPERTY_REGULATION_12 } from "./citations.ts"
@@ -42,6 +53,23 @@ export const ASSEMBLY_REGIMES: ParameterHistory<Regime> = [
   { value: "propertyLaw2007", from: "2007-10-01", to: "2021-01-01", source: PROPERTY_LAW_76 },
   { value: "civilCode2021", from: "2021-01-01", source: CIVIL_CODE_278 }
 ]
+
+/**
+ * The regime for a decision date, or the one the caller forces. A date no regime covers is an
+ * error only when nothing is forced, since forcing is how such decisions are still tallied;
+ * the lookup's warnings (a stale regime) are passed on either way.
+ */
+export const selectRegime = (
+  date: IsoDate,
+  forced: Regime | undefined
+): Result<{ readonly regime: Regime; readonly warnings: ReadonlyArray<Issue> }, InvalidInputError> => {
+  const lookup = valueAt(ASSEMBLY_REGIMES, date, { name: "legalRegime" })
+  if (!lookup.ok && forced === undefined) return lookup
+  return ok({
+    regime: forced ?? (lookup.ok ? lookup.value.value : "civilCode2021"),
+    warnings: lookup.ok ? lookup.value.warnings : []
+  })
+}
 
 interface Rule {
   readonly threshold: Ratio
