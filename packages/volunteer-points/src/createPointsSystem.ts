@@ -342,6 +342,35 @@ const PREFIX: Record<Receipt["kind"], string> = {
 
 type Outcome = { readonly digest: string; readonly result: Result<Receipt, PointsError> }
 
+// One linked chain: every transfer but the last is linked to the next, so the ledger applies
+// all of them or none.
+const linkChain = (transfers: ReadonlyArray<TransferInput>): Array<TransferInput> =>
+  transfers.map((t, i) => (i < transfers.length - 1 ? { ...t, linked: true } : t))
+
+// The lots a spend consumed, as a receipt lists them.
+const takenLots = (takes: ReadonlyArray<Take>): Plan["lots"] => takes.map((t) => ({ lot: t.lot.id, amount: t.amount }))
+
+// Nested validation issues keep their place in the whole input, behind `prefix`.
+const under = <I extends { readonly path: ReadonlyArray<PropertyKey> }>(prefix: string, issues: ReadonlyArray<I>) =>
+  issues.map((i) => ({ ...i, path: [prefix, ...i.path] }))
+
+// A plan of one transfer between two accounts that creates no lots.
+const single = (
+  tid: string,
+  debitAccountId: string,
+  creditAccountId: string,
+  amount: number,
+  code: number,
+  lots: Plan["lots"],
+  apply: () => void
+): Plan => ({
+  transfers: [{ id: tid, debitAccountId, creditAccountId, amount, code }],
+  amount,
+  overflow: 0,
+  lots,
+  apply
+})
+
 /**
  * Runs a points scheme or time bank on a fresh ledger. Every movement of units is a ledger
  * transfer (linked into one chain per operation, so nothing is ever half applied); units live
@@ -370,9 +399,9 @@ type Outcome = { readonly digest: string; readonly result: Result<Receipt, Point
  */
 export const createPointsSystem = (scheme: unknown, options: unknown = {}): Result<PointsSystem, InvalidInputError> => {
   const s = validate(Scheme, scheme)
-  if (!s.ok) return err(new InvalidInputError(s.error.issues.map((i) => ({ ...i, path: ["scheme", ...i.path] }))))
+  if (!s.ok) return err(new InvalidInputError(under("scheme", s.error.issues)))
   const o = validate(PointsSystemOptions, options)
-  if (!o.ok) return err(new InvalidInputError(o.error.issues.map((i) => ({ ...i, path: ["options", ...i.path] }))))
+  if (!o.ok) return err(new InvalidInputError(under("options", o.error.issues)))
   const regions = o.value.regions ?? [{ id: DEFAULT_REGION }]
   const ids = new Set(regions.map((r) => r.id))
   if (ids.size !== regions.length)
@@ -473,7 +502,21 @@ class System implements PointsSystem {
 
   // ---- shared machinery -------------------------------------------------------------------
 
-  private run<I extends { readonly at: number }>(
+  /** Runs an operation keyed by its own `id` (every kind but posting, which is keyed by the record). */
+  private run<I extends { readonly id: string; readonly at: number }>(
+    kind: Receipt["kind"],
+    schema: z.ZodType<I>,
+    input: unknown,
+    plan: (v: I, tid: string) => Result<Plan, PointsError>
+  ): Result<Receipt, InvalidInputError | PointsError> {
+    return this.runKeyed(kind, schema, input, (v) => v.id, plan)
+  }
+
+  /**
+   * The skeleton of every operation: validate, answer a retry with its first outcome, sweep
+   * expiries up to `at`, plan, submit the plan as one linked chain and record the outcome.
+   */
+  private runKeyed<I extends { readonly at: number }>(
     kind: Receipt["kind"],
     schema: z.ZodType<I>,
     input: unknown,
@@ -532,9 +575,8 @@ class System implements PointsSystem {
   /** Submits one linked chain; maps a refusal to a typed error (nothing was applied). */
   private commit(transfers: Array<TransferInput>): Result<void, PointsError> {
     if (transfers.length === 0) return ok(undefined)
-    const chain = transfers.map((t, i) => (i < transfers.length - 1 ? { ...t, linked: true } : t))
-    const r = this.ledger.createTransfers(chain)
-    if (!r.ok) return err(new PointsError(r.error.issues.map((i) => ({ ...i, path: ["ledger", ...i.path] }))))
+    const r = this.ledger.createTransfers(linkChain(transfers))
+    if (!r.ok) return err(new PointsError(under("ledger", r.error.issues)))
     const bad = r.value.results.find((x) => x.code !== "created" && x.code !== "linked_event_failed")
     if (bad === undefined) return ok(undefined)
     const t = transfers.find((x) => x.id === bad.id)
@@ -576,9 +618,7 @@ class System implements PointsSystem {
       code: TRANSFER_CODES.expire,
       ref: l.id
     }))
-    const r = this.ledger.createTransfers(
-      transfers.map((t, i) => (i < transfers.length - 1 ? { ...t, linked: true } : t))
-    )
+    const r = this.ledger.createTransfers(linkChain(transfers))
     if (!r.ok || r.value.failures > 0)
       return refuse(
         ["at"],
@@ -597,6 +637,19 @@ class System implements PointsSystem {
     return r === undefined
       ? refuse([path], "unknown_holder", `持有人 ${id} 未开户`, `holder ${id} has no account`)
       : ok(r)
+  }
+
+  private requireItem(sku: string): Result<CatalogueItem, PointsError> {
+    const item = this.items.get(sku)
+    return item === undefined
+      ? refuse(["sku"], "unknown_sku", `目录中没有商品 ${sku}`, `no item ${sku} in the catalogue`)
+      : ok(item)
+  }
+
+  /** Adds `delta` to what `holder` earned in the calendar year of `at` (for earnedPerYear caps). */
+  private addEarned(holder: string, at: number, delta: number): void {
+    const k = this.yearKey(holder, at)
+    this.earnedInYear.set(k, (this.earnedInYear.get(k) ?? 0) + delta)
   }
 
   private bal(account: string): number {
@@ -692,10 +745,7 @@ class System implements PointsSystem {
       lots: credited > 0 ? [{ lot: tid, amount: credited }] : [],
       apply: () => {
         if (credited > 0) this.book.add(tid, holder, at, this.expiryOf(at), credited, source, ref)
-        if (cap?.basis === "earnedPerYear") {
-          const k = this.yearKey(holder, at)
-          this.earnedInYear.set(k, (this.earnedInYear.get(k) ?? 0) + credited)
-        }
+        if (cap?.basis === "earnedPerYear") this.addEarned(holder, at, credited)
       }
     })
   }
@@ -758,21 +808,15 @@ class System implements PointsSystem {
   }
 
   issue(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "issue",
-      IssueInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        const h = this.requireHolder(v.holder, "holder")
-        if (!h.ok) return h
-        return this.credit(tid, v.holder, v.amount, v.at, "issue", v.id, TRANSFER_CODES.issue)
-      }
-    )
+    return this.run("issue", IssueInput, input, (v, tid) => {
+      const h = this.requireHolder(v.holder, "holder")
+      if (!h.ok) return h
+      return this.credit(tid, v.holder, v.amount, v.at, "issue", v.id, TRANSFER_CODES.issue)
+    })
   }
 
   postRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
+    return this.runKeyed(
       "post",
       PostRecordInput,
       input,
@@ -781,8 +825,7 @@ class System implements PointsSystem {
         // Re-derive rather than trust: the history must replay through this system's workflow
         // to the claimed state, approvals and minutes (recomputed from the sessions).
         const verified = verifyRecord(v.record, this.workflow)
-        if (!verified.ok)
-          return err(new PointsError(verified.error.issues.map((i) => ({ ...i, path: ["record", ...i.path] }))))
+        if (!verified.ok) return err(new PointsError(under("record", verified.error.issues)))
         const rec = verified.value
         if (!isReady(rec.state, this.workflow))
           return refuse(
@@ -862,375 +905,299 @@ class System implements PointsSystem {
   }
 
   reverseRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "reverse",
-      ReverseRecordInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        const p = this.posted.get(v.recordId)
-        if (p === undefined)
-          return refuse(["recordId"], "record_not_posted", "该记录尚未记入，无需冲正", "the record was never posted")
-        if (p.reversed)
-          return refuse(["recordId"], "already_reversed", "该记录已冲正", "the record is already reversed")
-        const holder = p.record.volunteer
-        const transfers: Array<TransferInput> = []
-        let takes: Array<Take> = []
-        if (p.units > 0) {
-          // The record's lot splits into what is left (taken back from the lot), what already
-          // expired (it sits in the expiry account: the expiry transfer is reversed, so the
-          // holder is not charged a second time) and what was spent (taken from other lots).
-          const lotId = this.recordLot.get(v.recordId)!
-          const own = this.book.all.get(lotId)!
-          const expiredPart = this.ledger.transfer(`x:${lotId}`)?.amount ?? 0
-          const fromOwn = Math.min(own.remaining, p.units - expiredPart)
-          const spent = p.units - expiredPart - fromOwn
-          const balance = this.bal(hId(holder))
-          const more = spent === 0 ? [] : planExcluding(this.book, holder, spent, lotId)
-          if (more === undefined)
+    return this.run("reverse", ReverseRecordInput, input, (v, tid) => {
+      const p = this.posted.get(v.recordId)
+      if (p === undefined)
+        return refuse(["recordId"], "record_not_posted", "该记录尚未记入，无需冲正", "the record was never posted")
+      if (p.reversed) return refuse(["recordId"], "already_reversed", "该记录已冲正", "the record is already reversed")
+      const holder = p.record.volunteer
+      const transfers: Array<TransferInput> = []
+      let takes: Array<Take> = []
+      if (p.units > 0) {
+        // The record's lot splits into what is left (taken back from the lot), what already
+        // expired (it sits in the expiry account: the expiry transfer is reversed, so the
+        // holder is not charged a second time) and what was spent (taken from other lots).
+        const lotId = this.recordLot.get(v.recordId)!
+        const own = this.book.all.get(lotId)!
+        const expiredPart = this.ledger.transfer(`x:${lotId}`)?.amount ?? 0
+        const fromOwn = Math.min(own.remaining, p.units - expiredPart)
+        const spent = p.units - expiredPart - fromOwn
+        const balance = this.bal(hId(holder))
+        const more = spent === 0 ? [] : planExcluding(this.book, holder, spent, lotId)
+        if (more === undefined)
+          return refuse(
+            ["recordId"],
+            "insufficient_balance",
+            `冲正需要收回 ${fromOwn + spent}，但持有人余额只有 ${balance}`,
+            `the reversal must take back ${fromOwn + spent} but the holder holds ${balance}`
+          )
+        takes = fromOwn > 0 ? [{ lot: own, amount: fromOwn }, ...more] : more
+        const back = (id: string, amount: number): TransferInput => ({
+          id,
+          debitAccountId: hId(holder),
+          creditAccountId: "issuer",
+          amount,
+          code: TRANSFER_CODES.reversal,
+          reverses: `p:${v.recordId}`,
+          reason: v.reason
+        })
+        if (fromOwn + spent > 0) transfers.push(back(tid, fromOwn + spent))
+        // The expired part returns from the expiry account through the holder's account to
+        // the issuer (a reversal must swap the accounts of what it reverses). Each pass is
+        // ordered and sized so the holder never goes negative nor above a balance cap: debit
+        // first while they hold enough, credit first while there is headroom — at most two
+        // passes, since one of the two is at least half the cap and the part is within it.
+        const cap = this.scheme.cap?.basis === "balance" ? this.scheme.cap.amount : MAX
+        const held = balance - fromOwn - spent
+        let left = expiredPart
+        for (let n = 0; left > 0; n++) {
+          const suffix = n === 0 ? "" : String(n + 1)
+          const debitFirst = held >= cap - held
+          const chunk = Math.min(left, debitFirst ? held : cap - held)
+          if (chunk <= 0)
             return refuse(
               ["recordId"],
-              "insufficient_balance",
-              `冲正需要收回 ${fromOwn + spent}，但持有人余额只有 ${balance}`,
-              `the reversal must take back ${fromOwn + spent} but the holder holds ${balance}`
+              "exceeds_cap",
+              "持有人账户没有余地收回已过期部分",
+              "the holder's account has no room to pass the expired part back"
             )
-          takes = fromOwn > 0 ? [{ lot: own, amount: fromOwn }, ...more] : more
-          const back = (id: string, amount: number): TransferInput => ({
-            id,
-            debitAccountId: hId(holder),
-            creditAccountId: "issuer",
-            amount,
+          const inbound: TransferInput = {
+            id: `${tid}#x${suffix}`,
+            debitAccountId: "expired",
+            creditAccountId: hId(holder),
+            amount: chunk,
             code: TRANSFER_CODES.reversal,
-            reverses: `p:${v.recordId}`,
+            reverses: `x:${lotId}`,
             reason: v.reason
-          })
-          if (fromOwn + spent > 0) transfers.push(back(tid, fromOwn + spent))
-          // The expired part returns from the expiry account through the holder's account to
-          // the issuer (a reversal must swap the accounts of what it reverses). Each pass is
-          // ordered and sized so the holder never goes negative nor above a balance cap: debit
-          // first while they hold enough, credit first while there is headroom — at most two
-          // passes, since one of the two is at least half the cap and the part is within it.
-          const cap = this.scheme.cap?.basis === "balance" ? this.scheme.cap.amount : MAX
-          const held = balance - fromOwn - spent
-          let left = expiredPart
-          for (let n = 0; left > 0; n++) {
-            const suffix = n === 0 ? "" : String(n + 1)
-            const debitFirst = held >= cap - held
-            const chunk = Math.min(left, debitFirst ? held : cap - held)
-            if (chunk <= 0)
-              return refuse(
-                ["recordId"],
-                "exceeds_cap",
-                "持有人账户没有余地收回已过期部分",
-                "the holder's account has no room to pass the expired part back"
-              )
-            const inbound: TransferInput = {
-              id: `${tid}#x${suffix}`,
-              debitAccountId: "expired",
-              creditAccountId: hId(holder),
-              amount: chunk,
-              code: TRANSFER_CODES.reversal,
-              reverses: `x:${lotId}`,
-              reason: v.reason
-            }
-            const outbound = back(`${tid}#e${suffix}`, chunk)
-            transfers.push(...(debitFirst ? [outbound, inbound] : [inbound, outbound]))
-            left -= chunk
           }
+          const outbound = back(`${tid}#e${suffix}`, chunk)
+          transfers.push(...(debitFirst ? [outbound, inbound] : [inbound, outbound]))
+          left -= chunk
         }
-        if (p.overflow > 0) {
-          if (this.bal("donations") < p.overflow)
-            return refuse(
-              ["recordId"],
-              "donations_already_used",
-              "捐赠池余额不足以收回超额部分",
-              "the donation pool no longer holds the overflow"
-            )
-          transfers.push({
-            id: `${tid}#o`,
-            debitAccountId: "donations",
-            creditAccountId: "issuer",
-            amount: p.overflow,
-            code: TRANSFER_CODES.reversal,
-            reverses: `p:${v.recordId}#o`,
-            reason: v.reason
-          })
-        }
-        return ok({
-          transfers,
-          amount: p.units,
-          overflow: p.overflow,
-          lots: takes.map((t) => ({ lot: t.lot.id, amount: t.amount })),
-          apply: () => {
-            this.book.apply(takes)
-            if (this.scheme.cap?.basis === "earnedPerYear") {
-              const k = this.yearKey(holder, p.postedAt)
-              this.earnedInYear.set(k, (this.earnedInYear.get(k) ?? 0) - p.units)
-            }
-            const record: ServiceRecord = {
-              ...p.record,
-              state: "reversed",
-              history: [...p.record.history, { action: "reverse", actor: "ledger", at: v.at, reason: v.reason }]
-            }
-            this.posted.set(v.recordId, { ...p, record, reversed: true })
-          }
+      }
+      if (p.overflow > 0) {
+        if (this.bal("donations") < p.overflow)
+          return refuse(
+            ["recordId"],
+            "donations_already_used",
+            "捐赠池余额不足以收回超额部分",
+            "the donation pool no longer holds the overflow"
+          )
+        transfers.push({
+          id: `${tid}#o`,
+          debitAccountId: "donations",
+          creditAccountId: "issuer",
+          amount: p.overflow,
+          code: TRANSFER_CODES.reversal,
+          reverses: `p:${v.recordId}#o`,
+          reason: v.reason
         })
       }
-    )
+      return ok({
+        transfers,
+        amount: p.units,
+        overflow: p.overflow,
+        lots: takenLots(takes),
+        apply: () => {
+          this.book.apply(takes)
+          if (this.scheme.cap?.basis === "earnedPerYear") this.addEarned(holder, p.postedAt, -p.units)
+          const record: ServiceRecord = {
+            ...p.record,
+            state: "reversed",
+            history: [...p.record.history, { action: "reverse", actor: "ledger", at: v.at, reason: v.reason }]
+          }
+          this.posted.set(v.recordId, { ...p, record, reversed: true })
+        }
+      })
+    })
   }
 
   redeem(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "redeem",
-      RedeemInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        const item = this.items.get(v.sku)
-        if (item === undefined)
-          return refuse(["sku"], "unknown_sku", `目录中没有商品 ${v.sku}`, `no item ${v.sku} in the catalogue`)
-        const region = this.requireHolder(v.holder, "holder")
-        if (!region.ok) return region
-        const w = this.scheme.withdrawal
-        if (w !== undefined) {
-          const b = v.beneficiary
-          if (b === undefined)
-            return refuse(
-              ["beneficiary"],
-              "beneficiary_required",
-              "时间银行兑换须说明服务对象及其年龄",
-              "a time-bank withdrawal must name the beneficiary's relation and age"
-            )
-          if (!w.beneficiaries.includes(b.relation))
-            return refuse(
-              ["beneficiary", "relation"],
-              "relation_not_allowed",
-              `本方案不允许为“${b.relation}”兑换服务`,
-              `this scheme does not allow withdrawals for a ${b.relation}`
-            )
-          const minAge = b.hardship === true && w.hardshipMinAge !== undefined ? w.hardshipMinAge : w.minAge
-          if (b.age < minAge)
-            return refuse(
-              ["beneficiary", "age"],
-              "withdrawal_age_not_met",
-              `服务对象须年满 ${minAge} 周岁方可兑换`,
-              `the beneficiary must be at least ${minAge} to withdraw`
-            )
-        }
-        const quantity = v.quantity ?? 1
-        const total = item.price * quantity
-        if (!Number.isSafeInteger(total))
-          return refuse(["quantity"], "overflow", "兑换总额超出安全整数范围", "the total overflows")
-        const balance = this.bal(hId(v.holder))
-        if (balance < this.scheme.redemption.minimumBalance)
+    return this.run("redeem", RedeemInput, input, (v, tid) => {
+      const found = this.requireItem(v.sku)
+      if (!found.ok) return found
+      const item = found.value
+      const region = this.requireHolder(v.holder, "holder")
+      if (!region.ok) return region
+      const w = this.scheme.withdrawal
+      if (w !== undefined) {
+        const b = v.beneficiary
+        if (b === undefined)
           return refuse(
-            ["holder"],
-            "below_redemption_minimum",
-            `余额达到 ${this.scheme.redemption.minimumBalance} 后才能兑换（现有 ${balance}）`,
-            `redemption starts once the balance reaches ${this.scheme.redemption.minimumBalance} (now ${balance})`
+            ["beneficiary"],
+            "beneficiary_required",
+            "时间银行兑换须说明服务对象及其年龄",
+            "a time-bank withdrawal must name the beneficiary's relation and age"
           )
-        if (item.stock !== undefined && this.bal(`stock:${v.sku}`) < quantity)
+        if (!w.beneficiaries.includes(b.relation))
           return refuse(
-            ["quantity"],
-            "out_of_stock",
-            `库存不足：剩余 ${this.bal(`stock:${v.sku}`)}`,
-            `out of stock: ${this.bal(`stock:${v.sku}`)} left`
+            ["beneficiary", "relation"],
+            "relation_not_allowed",
+            `本方案不允许为“${b.relation}”兑换服务`,
+            `this scheme does not allow withdrawals for a ${b.relation}`
           )
-        const takes = this.spend(v.holder, total)
-        if (!takes.ok) return takes
-        const moved = this.route(
-          tid,
-          hId(v.holder),
-          region.value,
-          mId(item.merchant),
-          item.region ?? DEFAULT_REGION,
-          total,
-          TRANSFER_CODES.redeem,
-          v.sku
-        )
-        const transfers = moved.transfers
-        if (item.stock !== undefined)
-          transfers.push({
-            id: `${tid}#s`,
-            debitAccountId: `stock:${v.sku}`,
-            creditAccountId: `sold:${v.sku}`,
-            amount: quantity,
-            code: TRANSFER_CODES.stock
-          })
-        return ok({
-          transfers,
-          amount: total,
-          overflow: 0,
-          lots: takes.value.map((t) => ({ lot: t.lot.id, amount: t.amount })),
-          apply: () => {
-            this.book.apply(takes.value)
-            moved.apply()
-          }
-        })
+        const minAge = b.hardship === true && w.hardshipMinAge !== undefined ? w.hardshipMinAge : w.minAge
+        if (b.age < minAge)
+          return refuse(
+            ["beneficiary", "age"],
+            "withdrawal_age_not_met",
+            `服务对象须年满 ${minAge} 周岁方可兑换`,
+            `the beneficiary must be at least ${minAge} to withdraw`
+          )
       }
-    )
+      const quantity = v.quantity ?? 1
+      const total = item.price * quantity
+      if (!Number.isSafeInteger(total))
+        return refuse(["quantity"], "overflow", "兑换总额超出安全整数范围", "the total overflows")
+      const balance = this.bal(hId(v.holder))
+      if (balance < this.scheme.redemption.minimumBalance)
+        return refuse(
+          ["holder"],
+          "below_redemption_minimum",
+          `余额达到 ${this.scheme.redemption.minimumBalance} 后才能兑换（现有 ${balance}）`,
+          `redemption starts once the balance reaches ${this.scheme.redemption.minimumBalance} (now ${balance})`
+        )
+      if (item.stock !== undefined && this.bal(`stock:${v.sku}`) < quantity)
+        return refuse(
+          ["quantity"],
+          "out_of_stock",
+          `库存不足：剩余 ${this.bal(`stock:${v.sku}`)}`,
+          `out of stock: ${this.bal(`stock:${v.sku}`)} left`
+        )
+      const takes = this.spend(v.holder, total)
+      if (!takes.ok) return takes
+      const moved = this.route(
+        tid,
+        hId(v.holder),
+        region.value,
+        mId(item.merchant),
+        item.region ?? DEFAULT_REGION,
+        total,
+        TRANSFER_CODES.redeem,
+        v.sku
+      )
+      const transfers = moved.transfers
+      if (item.stock !== undefined)
+        transfers.push({
+          id: `${tid}#s`,
+          debitAccountId: `stock:${v.sku}`,
+          creditAccountId: `sold:${v.sku}`,
+          amount: quantity,
+          code: TRANSFER_CODES.stock
+        })
+      return ok({
+        transfers,
+        amount: total,
+        overflow: 0,
+        lots: takenLots(takes.value),
+        apply: () => {
+          this.book.apply(takes.value)
+          moved.apply()
+        }
+      })
+    })
   }
 
   gift(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "gift",
-      GiftInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        if (!this.scheme.gifts.relations.includes(v.relation))
-          return refuse(
-            ["relation"],
-            "gift_not_allowed",
-            this.scheme.gifts.relations.length === 0
-              ? "本方案不允许赠与"
-              : `本方案只允许赠与：${this.scheme.gifts.relations.join("、")}`,
-            this.scheme.gifts.relations.length === 0
-              ? "this scheme does not allow gifts"
-              : `this scheme only allows gifts to: ${this.scheme.gifts.relations.join(", ")}`
-          )
-        if (v.from === v.to) return refuse(["to"], "same_holder", "不能赠与自己", "a holder cannot gift to themselves")
-        const from = this.requireHolder(v.from, "from")
-        if (!from.ok) return from
-        const to = this.requireHolder(v.to, "to")
-        if (!to.ok) return to
-        const cap = this.scheme.cap
-        if (cap?.basis === "balance" && this.bal(hId(v.to)) + v.amount > cap.amount)
-          return refuse(
-            ["amount"],
-            "exceeds_cap",
-            `受赠人余额将超过上限 ${cap.amount}`,
-            `the recipient would exceed the cap of ${cap.amount}`
-          )
-        const takes = this.spend(v.from, v.amount)
-        if (!takes.ok) return takes
-        const moved = this.route(tid, hId(v.from), from.value, hId(v.to), to.value, v.amount, TRANSFER_CODES.gift)
-        const carry = this.scheme.lots.giftProvenance === "carry"
-        return ok({
-          transfers: moved.transfers,
-          amount: v.amount,
-          overflow: 0,
-          lots: takes.value.map((t) => ({ lot: t.lot.id, amount: t.amount })),
-          apply: () => {
-            this.book.apply(takes.value)
-            moved.apply()
-            if (carry)
-              takes.value.forEach((t, k) => {
-                this.book.add(`${tid}/${k}`, v.to, t.lot.issuedAt, t.lot.expiresAt, t.amount, "gift", t.lot.id)
-              })
-            else this.book.add(tid, v.to, v.at, this.expiryOf(v.at), v.amount, "gift", v.from)
-          }
-        })
-      }
-    )
+    return this.run("gift", GiftInput, input, (v, tid) => {
+      if (!this.scheme.gifts.relations.includes(v.relation))
+        return refuse(
+          ["relation"],
+          "gift_not_allowed",
+          this.scheme.gifts.relations.length === 0
+            ? "本方案不允许赠与"
+            : `本方案只允许赠与：${this.scheme.gifts.relations.join("、")}`,
+          this.scheme.gifts.relations.length === 0
+            ? "this scheme does not allow gifts"
+            : `this scheme only allows gifts to: ${this.scheme.gifts.relations.join(", ")}`
+        )
+      if (v.from === v.to) return refuse(["to"], "same_holder", "不能赠与自己", "a holder cannot gift to themselves")
+      const from = this.requireHolder(v.from, "from")
+      if (!from.ok) return from
+      const to = this.requireHolder(v.to, "to")
+      if (!to.ok) return to
+      const cap = this.scheme.cap
+      if (cap?.basis === "balance" && this.bal(hId(v.to)) + v.amount > cap.amount)
+        return refuse(
+          ["amount"],
+          "exceeds_cap",
+          `受赠人余额将超过上限 ${cap.amount}`,
+          `the recipient would exceed the cap of ${cap.amount}`
+        )
+      const takes = this.spend(v.from, v.amount)
+      if (!takes.ok) return takes
+      const moved = this.route(tid, hId(v.from), from.value, hId(v.to), to.value, v.amount, TRANSFER_CODES.gift)
+      const carry = this.scheme.lots.giftProvenance === "carry"
+      return ok({
+        transfers: moved.transfers,
+        amount: v.amount,
+        overflow: 0,
+        lots: takenLots(takes.value),
+        apply: () => {
+          this.book.apply(takes.value)
+          moved.apply()
+          if (carry)
+            takes.value.forEach((t, k) => {
+              this.book.add(`${tid}/${k}`, v.to, t.lot.issuedAt, t.lot.expiresAt, t.amount, "gift", t.lot.id)
+            })
+          else this.book.add(tid, v.to, v.at, this.expiryOf(v.at), v.amount, "gift", v.from)
+        }
+      })
+    })
   }
 
   donate(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "donate",
-      DonateInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        if (!this.scheme.donations)
-          return refuse(["holder"], "donations_not_allowed", "本方案不接受捐赠", "this scheme does not take donations")
-        const h = this.requireHolder(v.holder, "holder")
-        if (!h.ok) return h
-        const takes = this.spend(v.holder, v.amount)
-        if (!takes.ok) return takes
-        return ok({
-          transfers: [
-            {
-              id: tid,
-              debitAccountId: hId(v.holder),
-              creditAccountId: "donations",
-              amount: v.amount,
-              code: TRANSFER_CODES.donate
-            }
-          ],
-          amount: v.amount,
-          overflow: 0,
-          lots: takes.value.map((t) => ({ lot: t.lot.id, amount: t.amount })),
-          apply: () => this.book.apply(takes.value)
-        })
-      }
-    )
+    return this.run("donate", DonateInput, input, (v, tid) => {
+      if (!this.scheme.donations)
+        return refuse(["holder"], "donations_not_allowed", "本方案不接受捐赠", "this scheme does not take donations")
+      const h = this.requireHolder(v.holder, "holder")
+      if (!h.ok) return h
+      const takes = this.spend(v.holder, v.amount)
+      if (!takes.ok) return takes
+      return ok(
+        single(tid, hId(v.holder), "donations", v.amount, TRANSFER_CODES.donate, takenLots(takes.value), () =>
+          this.book.apply(takes.value)
+        )
+      )
+    })
   }
 
   restock(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "restock",
-      RestockInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        const item = this.items.get(v.sku)
-        if (item === undefined)
-          return refuse(["sku"], "unknown_sku", `目录中没有商品 ${v.sku}`, `no item ${v.sku} in the catalogue`)
-        if (item.stock === undefined)
-          return refuse(["sku"], "unlimited_stock", "该商品不限库存，无需补货", "this item has unlimited stock")
-        return ok({
-          transfers: [
-            {
-              id: tid,
-              debitAccountId: `supply:${v.sku}`,
-              creditAccountId: `stock:${v.sku}`,
-              amount: v.quantity,
-              code: TRANSFER_CODES.restock
-            }
-          ],
-          amount: v.quantity,
-          overflow: 0,
-          lots: [],
-          apply: () => {}
-        })
-      }
-    )
+    return this.run("restock", RestockInput, input, (v, tid) => {
+      const found = this.requireItem(v.sku)
+      if (!found.ok) return found
+      const item = found.value
+      if (item.stock === undefined)
+        return refuse(["sku"], "unlimited_stock", "该商品不限库存，无需补货", "this item has unlimited stock")
+      return ok(single(tid, `supply:${v.sku}`, `stock:${v.sku}`, v.quantity, TRANSFER_CODES.restock, [], () => {}))
+    })
   }
 
   settle(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
-    return this.run(
-      "settle",
-      SettleInput,
-      input,
-      (v) => v.id,
-      (v, tid) => {
-        for (const [path, r] of [
-          ["debtor", v.debtor],
-          ["creditor", v.creditor]
-        ] as const)
-          if (!this.regionLimit.has(r))
-            return refuse([path], "unknown_region", `地区 ${r} 不存在`, `region ${r} does not exist`)
-        if (v.debtor === v.creditor)
-          return refuse(["creditor"], "same_region", "清算双方不能是同一地区", "a region cannot settle with itself")
-        const net = this.owed(v.debtor, v.creditor) - this.owed(v.creditor, v.debtor)
-        if (v.amount > net)
-          return refuse(
-            ["amount"],
-            "settle_exceeds_position",
-            `${v.debtor} 对 ${v.creditor} 的净欠额只有 ${Math.max(0, net)}`,
-            `${v.debtor} owes ${v.creditor} only ${Math.max(0, net)} net`
-          )
-        return ok({
-          transfers: [
-            {
-              id: tid,
-              debitAccountId: cId(v.debtor),
-              creditAccountId: cId(v.creditor),
-              amount: v.amount,
-              code: TRANSFER_CODES.settle
-            }
-          ],
-          amount: v.amount,
-          overflow: 0,
-          lots: [],
-          apply: () => {
-            const m = this.owes.get(v.debtor)!
-            m.set(v.creditor, this.owed(v.debtor, v.creditor) - v.amount)
-          }
+    return this.run("settle", SettleInput, input, (v, tid) => {
+      for (const [path, r] of [
+        ["debtor", v.debtor],
+        ["creditor", v.creditor]
+      ] as const)
+        if (!this.regionLimit.has(r))
+          return refuse([path], "unknown_region", `地区 ${r} 不存在`, `region ${r} does not exist`)
+      if (v.debtor === v.creditor)
+        return refuse(["creditor"], "same_region", "清算双方不能是同一地区", "a region cannot settle with itself")
+      const net = this.owed(v.debtor, v.creditor) - this.owed(v.creditor, v.debtor)
+      if (v.amount > net)
+        return refuse(
+          ["amount"],
+          "settle_exceeds_position",
+          `${v.debtor} 对 ${v.creditor} 的净欠额只有 ${Math.max(0, net)}`,
+          `${v.debtor} owes ${v.creditor} only ${Math.max(0, net)} net`
+        )
+      return ok(
+        single(tid, cId(v.debtor), cId(v.creditor), v.amount, TRANSFER_CODES.settle, [], () => {
+          const m = this.owes.get(v.debtor)!
+          m.set(v.creditor, this.owed(v.debtor, v.creditor) - v.amount)
         })
-      }
-    )
+      )
+    })
   }
 
   expire(input: unknown): Result<Receipt["expired"], InvalidInputError | PointsError> {
