@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { getOrThrow } from "@jiceng/core"
 import { defineSuite } from "../../../bench/kit.ts"
 import { createLedger, type Ledger, type LedgerSnapshot, restoreLedger } from "../src/index.ts"
@@ -110,6 +111,13 @@ export default [
         unit: "events",
         target: { minItemsPerSecond: 2_000_000 },
         fn: () => getOrThrow(restoreLedger(snapshot)).head()
+      },
+      {
+        name: "the same, hashing with node:crypto (options.sha256)",
+        items: N,
+        unit: "events",
+        target: { minItemsPerSecond: 2_000_000 },
+        fn: () => getOrThrow(restoreLedger(snapshot, { sha256: () => createHash("sha256") })).head()
       }
     ]
   }),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { getOrThrow } from "@jiceng/core"
 import { describe, expect, it } from "vitest"
 import { createLedger, type Ledger, restoreLedger } from "./createLedger.ts"
@@ -325,6 +326,47 @@ describe("createLedger: bad input", () => {
           .timestamp
     )
     expect(ts).toEqual([150, 150, 200])
+  })
+})
+
+describe("createLedger: a platform SHA-256", () => {
+  it("accepts node:crypto's createHash and rejects anything that is not SHA-256", () => {
+    expect(createLedger({ sha256: () => createHash("sha256") }).ok).toBe(true)
+    for (const sha256 of [
+      () => createHash("sha1"),
+      () => createHash("sha512"),
+      () => {
+        throw new Error("no crypto here")
+      },
+      () => ({ update: () => undefined, digest: () => "0".repeat(64) }),
+      "sha256"
+    ]) {
+      const r = createLedger({ sha256 } as never)
+      expect(!r.ok && r.error.issues[0]).toMatchObject({ path: ["sha256"], code: "invalid_option" })
+    }
+    const r = restoreLedger({ format: "jiceng-ledger/1", batches: [], head: "0".repeat(64) }, { sha256: 1 } as never)
+    expect(!r.ok && r.error.issues[0]?.path).toEqual(["sha256"])
+  })
+  it("is used for replays inside verify() and restore, with the same hashes", () => {
+    let calls = 0
+    const sha256 = () => {
+      calls++
+      return createHash("sha256")
+    }
+    const l = getOrThrow(createLedger({ sha256 }))
+    getOrThrow(
+      l.createAccounts([
+        { id: "a", unit: "pts" },
+        { id: "b", unit: "pts" }
+      ])
+    )
+    getOrThrow(l.createTransfers([{ id: "t", debitAccountId: "a", creditAccountId: "b", amount: 5 }]))
+    const plain = getOrThrow(restoreLedger(l.snapshot()))
+    expect(plain.head()).toBe(l.head())
+    const before = calls
+    expect(l.verify().ok).toBe(true)
+    expect(calls).toBeGreaterThan(before)
+    expect(getOrThrow(restoreLedger(plain.snapshot(), { sha256 })).head()).toBe(l.head())
   })
 })
 

@@ -4,12 +4,13 @@ import { type BatchRec, Engine } from "./internal/Engine.ts"
 import { parseAccountsFast } from "./internal/fastAccount.ts"
 import {
   KIND_NAMES,
+  newRec,
   parseTransferFast,
   STATUS_EXPIRED,
   STATUS_PENDING,
   STATUS_POSTED,
   STATUS_VOIDED,
-  TRec,
+  type TRec,
   toInput
 } from "./internal/fastTransfer.ts"
 import {
@@ -101,6 +102,18 @@ export const LedgerSnapshot = z.strictObject({
 export type LedgerSnapshot = z.infer<typeof LedgerSnapshot>
 
 /**
+ * A SHA-256 hash object as the ledger uses it: the subset of Node's `crypto.Hash` (from
+ * `createHash("sha256")`) that the hash chain needs. See {@link LedgerOptions.sha256}.
+ *
+ * @since 0.1.0
+ * @category ledger
+ */
+export interface Sha256 {
+  update(data: Uint8Array): unknown
+  digest(encoding: "hex"): string
+}
+
+/**
  * Options of {@link createLedger}.
  *
  * @since 0.1.0
@@ -118,6 +131,15 @@ export interface LedgerOptions {
    * journal. If it throws, the batch is rolled back and the call returns a {@link JournalError}.
    */
   readonly onCommit?: (batch: LogBatch) => void
+  /**
+   * A platform SHA-256 for the hash chain, in the shape of Node's `crypto.createHash`:
+   * `{ sha256: () => createHash("sha256") }` from `node:crypto` (also in Deno and Bun). The
+   * hashes are the same as with the built-in pure-JavaScript SHA-256, which stays the default
+   * so the package runs anywhere; the platform one is several times faster and is worth passing
+   * wherever long logs are replayed (restarts, `restoreLedger`, `verify()`). It is checked
+   * against a test vector when the ledger is created.
+   */
+  readonly sha256?: () => Sha256
 }
 
 /**
@@ -287,7 +309,27 @@ export const createLedger = (options: LedgerOptions = {}): Result<Ledger, Invali
     return err(OPTIONS_ISSUE("clock", "a function", "clock 必须是函数"))
   if (options.onCommit !== undefined && typeof options.onCommit !== "function")
     return err(OPTIONS_ISSUE("onCommit", "a function", "onCommit 必须是函数"))
-  return ok(new LedgerImpl(new Engine(), options.clock, options.onCommit))
+  if (options.sha256 !== undefined && !computesSha256(options.sha256))
+    return err(
+      OPTIONS_ISSUE(
+        "sha256",
+        'a function returning a SHA-256 hash object (e.g. () => createHash("sha256"))',
+        'sha256 必须是返回 SHA-256 哈希对象的函数（如 () => createHash("sha256")）'
+      )
+    )
+  return ok(new LedgerImpl(new Engine(options.sha256), options.clock, options.onCommit))
+}
+
+// FIPS 180-2, appendix B.1: SHA-256("abc").
+const computesSha256 = (f: unknown): boolean => {
+  if (typeof f !== "function") return false
+  try {
+    const h = (f as () => Sha256)()
+    h.update(new Uint8Array([0x61, 0x62, 0x63]))
+    return h.digest("hex") === "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -561,7 +603,7 @@ class LedgerImpl implements Ledger {
         reverses: c.reverses,
         reason: c.reason
       }
-      if (prior.ref !== undefined) reversal.ref = prior.ref
+      if (prior.x?.ref !== undefined) reversal.ref = prior.x.ref
     } else {
       if (orig === undefined)
         return err(
@@ -574,7 +616,7 @@ class LedgerImpl implements Ledger {
             )
           ])
         )
-      const remaining = orig.eff - orig.reversed
+      const remaining = orig.eff - (orig.x?.reversed ?? 0)
       // A failed id answers id_already_failed whatever the amount; only an unseen id gets the default.
       const failed = e.failed.has(c.id)
       if (remaining <= 0 && c.amount === undefined && !failed)
@@ -591,7 +633,7 @@ class LedgerImpl implements Ledger {
         reverses: c.reverses,
         reason: c.reason
       }
-      if (orig.ref !== undefined) reversal.ref = orig.ref
+      if (orig.x?.ref !== undefined) reversal.ref = orig.x.ref
     }
     if (c.code !== undefined) reversal.code = c.code
     const batch = c.replacement === undefined ? [reversal] : [{ ...reversal, linked: true }, c.replacement]
@@ -736,13 +778,13 @@ class LedgerImpl implements Ledger {
       debitAccountId: e.accIds[t.dIdx]!,
       creditAccountId: e.accIds[t.cIdx]!,
       amount: t.eff,
-      pendingId: t.pendingId,
-      timeoutMs: t.timeoutMs,
+      pendingId: t.x?.pendingId,
+      timeoutMs: t.x?.timeoutMs,
       code: t.code,
-      ref: t.ref,
-      reverses: t.reverses,
-      reason: t.reason,
-      timestamp: t.ts,
+      ref: t.x?.ref,
+      reverses: t.x?.reverses,
+      reason: t.x?.reason,
+      timestamp: e.timestampOf(t, e.lastTs),
       status:
         t.status === STATUS_PENDING
           ? "pending"
@@ -753,7 +795,7 @@ class LedgerImpl implements Ledger {
               : t.status === STATUS_EXPIRED
                 ? "expired"
                 : undefined,
-      reversed: t.reversed
+      reversed: t.x?.reversed ?? 0
     }
   }
 
@@ -792,7 +834,7 @@ class LedgerImpl implements Ledger {
     const state = checkState(this.e)
     if (!state.ok) return state
     if (mode === "full") {
-      const fresh = new LedgerImpl(new Engine(), undefined, undefined)
+      const fresh = new LedgerImpl(new Engine(this.e.sha256), undefined, undefined)
       const replayed = fresh.replayInternal(this.e.batches)
       if (!replayed.ok) return replayed
       const diff = compareEngines(this.e, fresh.e)
@@ -811,18 +853,18 @@ class LedgerImpl implements Ledger {
 }
 
 const cloneRec = (t: TRec): TRec =>
-  new TRec(
+  newRec(
     t.id,
     t.kind,
     t.debit,
     t.credit,
     t.amount,
-    t.pendingId,
-    t.timeoutMs,
+    t.x?.pendingId,
+    t.x?.timeoutMs,
     t.code,
-    t.ref,
-    t.reverses,
-    t.reason,
+    t.x?.ref,
+    t.x?.reverses,
+    t.x?.reason,
     t.linked
   )
 
@@ -999,7 +1041,13 @@ const compareEngines = (live: Engine, replayed: Engine): Array<Issue> => {
   else
     for (const [id, t] of live.transfers) {
       const r = replayed.transfers.get(id)
-      if (r === undefined || r.status !== t.status || r.eff !== t.eff || r.reversed !== t.reversed || r.ts !== t.ts) {
+      if (
+        r === undefined ||
+        r.status !== t.status ||
+        r.eff !== t.eff ||
+        (r.x?.reversed ?? 0) !== (t.x?.reversed ?? 0) ||
+        r.batch !== t.batch
+      ) {
         issues.push(
           issue(["transfers", id], "replay_mismatch", "重放后的转账状态不同", "replay gives a different transfer state")
         )

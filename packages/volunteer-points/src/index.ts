@@ -20,6 +20,7 @@ export {
   LogBatch,
   type RestoreOptions,
   restoreLedger,
+  type Sha256,
   type UnitTotals,
   type VerifyReport
 } from "./createLedger.ts"

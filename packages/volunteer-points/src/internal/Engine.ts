@@ -3,9 +3,11 @@
 // write fails) roll back exactly. Everything here trusts its input: validation happens in
 // createLedger.ts before any event reaches the engine.
 
+import type { Sha256 } from "../createLedger.ts"
 import type { AccountInput, AccountResult, TransferFailureCode, TransferResult } from "../LedgerModel.ts"
 import {
   differingField,
+  extra,
   KIND_PENDING,
   KIND_POST,
   KIND_TRANSFER,
@@ -77,8 +79,15 @@ export class Engine {
   batches: Array<BatchRec> = []
   head = GENESIS
   lastTs = 0
-  private readonly hasher = new Hasher()
+  private readonly hasher: Hasher
   private undo: Array<Undo> = []
+
+  readonly sha256: (() => Sha256) | undefined
+
+  constructor(sha256?: () => Sha256) {
+    this.sha256 = sha256
+    this.hasher = new Hasher(sha256)
+  }
 
   // ---- accounts -------------------------------------------------------------------------
 
@@ -180,7 +189,7 @@ export class Engine {
       if (!t.linked) {
         const code = this.applyOne(t, ts)
         if (code === "created" || code === "exists") {
-          if (results) results.push(this.okResult(code, t))
+          if (results) results.push(this.okResult(code, t, ts))
         } else {
           failures++
           if (results) results.push(this.failResult(code, t))
@@ -203,7 +212,8 @@ export class Engine {
         }
       }
       if (failedAt < 0) {
-        if (results) for (let k = i; k <= j; k++) results.push(this.okResult(this.chainCode(events[k]!), events[k]!))
+        if (results)
+          for (let k = i; k <= j; k++) results.push(this.okResult(this.chainCode(events[k]!), events[k]!, ts))
       } else {
         this.rollbackTo(mark)
         // The failing event keeps its own code and, like a standalone failure, burns its id.
@@ -236,9 +246,14 @@ export class Engine {
     return this.transfers.get(t.id) === t ? "created" : "exists"
   }
 
-  private okResult(code: "created" | "exists", t: TRec): TransferResult {
+  private okResult(code: "created" | "exists", t: TRec, ts: number): TransferResult {
     const rec = this.transfers.get(t.id)!
-    return { code, id: t.id, timestamp: rec.ts, amount: rec.eff }
+    return { code, id: t.id, timestamp: this.timestampOf(rec, ts), amount: rec.eff }
+  }
+
+  /** A record's timestamp: its batch's, or `current` while its batch is being applied. */
+  timestampOf(t: TRec, current: number): number {
+    return t.batch < this.batches.length ? this.batches[t.batch]!.timestamp : current
   }
 
   private failResult(code: string, t: TRec): TransferResult {
@@ -267,14 +282,16 @@ export class Engine {
       if (!t.linked && isBurning(code)) this.burn(t.id, code as TransferFailureCode)
       return code
     }
-    t.ts = ts
-    t.seq = this.nTransfers++
+    t.batch = this.batches.length
+    const seq = this.nTransfers++
     this.transfers.add(t)
     this.undo.push(t)
     if (t.kind === KIND_PENDING) {
       t.status = STATUS_PENDING
-      if (t.timeoutMs !== undefined && t.timeoutMs > 0) {
-        t.expiresAt = ts + t.timeoutMs
+      const x = t.x
+      if (x?.timeoutMs !== undefined && x.timeoutMs > 0) {
+        x.expiresAt = ts + x.timeoutMs
+        x.seq = seq
         this.heapPush(t)
       }
     }
@@ -289,12 +306,13 @@ export class Engine {
     if (this.accUnit[d] !== this.accUnit[c]) return "accounts_must_have_the_same_unit"
     const amt = t.amount!
     let orig: TRec | undefined
-    if (t.reverses !== undefined) {
-      orig = this.transfers.get(t.reverses)
+    const reverses = t.x?.reverses
+    if (reverses !== undefined) {
+      orig = this.transfers.get(reverses)
       if (orig === undefined) return "reversed_transfer_not_found"
       if (orig.kind !== KIND_TRANSFER && orig.kind !== KIND_POST) return "reversed_transfer_not_reversible"
       if (orig.dIdx !== c || orig.cIdx !== d) return "reversal_must_swap_accounts"
-      if (orig.reversed + amt > orig.eff) return "reversal_exceeds_original"
+      if ((orig.x?.reversed ?? 0) + amt > orig.eff) return "reversal_exceeds_original"
     }
     const dPend = this.dPend
     const dPost = this.dPost
@@ -321,8 +339,8 @@ export class Engine {
       cPend[c] = cPend[c]! + amt
     }
     if (orig !== undefined) {
-      orig.reversed += amt
-      t.target = orig
+      extra(orig).reversed += amt
+      t.x!.target = orig
     }
     t.dIdx = d
     t.cIdx = c
@@ -331,7 +349,7 @@ export class Engine {
   }
 
   private applyResolve(t: TRec): string {
-    const p = this.transfers.get(t.pendingId!)
+    const p = this.transfers.get(t.x!.pendingId!)
     if (p === undefined) return "pending_transfer_not_found"
     if (p.kind !== KIND_PENDING) return "pending_transfer_not_pending"
     if (p.status === STATUS_POSTED) return "pending_transfer_already_posted"
@@ -360,7 +378,7 @@ export class Engine {
       this.cPend[c] = this.cPend[c]! - p.eff
       p.status = STATUS_VOIDED
     }
-    t.target = p
+    t.x!.target = p
     t.dIdx = d
     t.cIdx = c
     t.eff = amt
@@ -386,12 +404,13 @@ export class Engine {
     if (t.kind === KIND_TRANSFER) {
       this.dPost[d] = this.dPost[d]! - t.eff
       this.cPost[c] = this.cPost[c]! - t.eff
-      if (t.target !== undefined) t.target.reversed -= t.eff
+      const orig = t.x?.target
+      if (orig !== undefined) orig.x!.reversed -= t.eff
     } else if (t.kind === KIND_PENDING) {
       this.dPend[d] = this.dPend[d]! - t.eff
       this.cPend[c] = this.cPend[c]! - t.eff
     } else {
-      const p = t.target!
+      const p = t.x!.target!
       if (t.kind === KIND_POST) {
         this.dPost[d] = this.dPost[d]! - t.eff
         this.cPost[c] = this.cPost[c]! - t.eff
@@ -403,11 +422,14 @@ export class Engine {
     this.transfers.delete(t.id)
     this.nTransfers--
     t.status = t.kind === KIND_PENDING ? STATUS_DEAD : STATUS_NONE
-    t.target = undefined
+    if (t.x !== undefined) {
+      t.x.target = undefined
+      t.x.reversed = 0
+    }
     t.dIdx = -1
     t.cIdx = -1
     t.eff = 0
-    t.reversed = 0
+    t.batch = -1
   }
 
   private rollbackTo(mark: number): void {
@@ -421,7 +443,7 @@ export class Engine {
   expireUpTo(ts: number): number {
     const heap = this.heap
     let n = 0
-    while (heap.length > 0 && heap[0]!.expiresAt <= ts) {
+    while (heap.length > 0 && heap[0]!.x!.expiresAt <= ts) {
       const p = this.heapPop()
       if (p.status !== STATUS_PENDING || this.transfers.get(p.id) !== p) continue
       this.dPend[p.dIdx] = this.dPend[p.dIdx]! - p.eff
@@ -438,7 +460,7 @@ export class Engine {
     const heap = this.heap
     while (heap.length > 0) {
       const top = heap[0]!
-      if (top.status === STATUS_PENDING && this.transfers.get(top.id) === top) return top.expiresAt <= ts
+      if (top.status === STATUS_PENDING && this.transfers.get(top.id) === top) return top.x!.expiresAt <= ts
       this.heapPop()
     }
     return false
@@ -514,6 +536,7 @@ export class Engine {
     if (transfers) {
       h.varint(transfers.length)
       for (const t of transfers) {
+        const x = t.x
         // Header: kind in bits 0–1, then `linked` and one presence bit per optional field.
         h.varint(
           t.kind |
@@ -521,21 +544,21 @@ export class Engine {
             (t.debit !== undefined ? 8 : 0) |
             (t.credit !== undefined ? 16 : 0) |
             (t.amount !== undefined ? 32 : 0) |
-            (t.pendingId !== undefined ? 64 : 0) |
-            (t.timeoutMs !== undefined ? 128 : 0) |
-            (t.ref !== undefined ? 256 : 0) |
-            (t.reverses !== undefined ? 512 : 0) |
-            (t.reason !== undefined ? 1024 : 0)
+            (x?.pendingId !== undefined ? 64 : 0) |
+            (x?.timeoutMs !== undefined ? 128 : 0) |
+            (x?.ref !== undefined ? 256 : 0) |
+            (x?.reverses !== undefined ? 512 : 0) |
+            (x?.reason !== undefined ? 1024 : 0)
         )
         h.string(t.id)
         if (t.debit !== undefined) h.string(t.debit)
         if (t.credit !== undefined) h.string(t.credit)
         if (t.amount !== undefined) h.varint(t.amount)
-        if (t.pendingId !== undefined) h.string(t.pendingId)
-        if (t.timeoutMs !== undefined) h.varint(t.timeoutMs)
-        if (t.ref !== undefined) h.string(t.ref)
-        if (t.reverses !== undefined) h.string(t.reverses)
-        if (t.reason !== undefined) h.string(t.reason)
+        if (x?.pendingId !== undefined) h.string(x.pendingId)
+        if (x?.timeoutMs !== undefined) h.varint(x.timeoutMs)
+        if (x?.ref !== undefined) h.string(x.ref)
+        if (x?.reverses !== undefined) h.string(x.reverses)
+        if (x?.reason !== undefined) h.string(x.reason)
         h.varint(t.code)
       }
     }
@@ -545,8 +568,13 @@ export class Engine {
   // ---- exact sums ---------------------------------------------------------------------
 }
 
-const before = (a: TRec, b: TRec): boolean =>
-  a.expiresAt < b.expiresAt || (a.expiresAt === b.expiresAt && a.seq < b.seq)
+// Heap order: deadline, then creation. Only pending transfers with a timeout are in the heap,
+// and those always have their extra part.
+const before = (a: TRec, b: TRec): boolean => {
+  const ax = a.x!
+  const bx = b.x!
+  return ax.expiresAt < bx.expiresAt || (ax.expiresAt === bx.expiresAt && ax.seq < bx.seq)
+}
 
 // Failures that mark an id as failed forever (TigerBeetle's `id_already_failed`), so a retry
 // can never succeed later and surprise the user. Outcomes about the id itself do not.

@@ -6,6 +6,8 @@
 // - varint: unsigned LEB128 of a non-negative safe integer
 // - string: varint(length in UTF-16 code units), then UTF-8 bytes (lone surrogates as 3 bytes)
 
+import type { Sha256 } from "../createLedger.ts"
+
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -24,8 +26,12 @@ export class Hasher {
   private readonly buf = new Uint8Array(BUF)
   private pos = 0
   private total = 0
+  // With a platform SHA-256, the buffer is handed to it instead of compressed here.
+  private readonly native: (() => Sha256) | undefined
+  private sink: Sha256 | undefined = undefined
 
-  constructor() {
+  constructor(native?: () => Sha256) {
+    this.native = native
     this.reset()
   }
 
@@ -41,6 +47,13 @@ export class Hasher {
   }
 
   private flush(): void {
+    if (this.native !== undefined) {
+      this.sink ??= this.native()
+      this.sink.update(this.buf.subarray(0, this.pos))
+      this.total += this.pos
+      this.pos = 0
+      return
+    }
     const full = this.pos & ~63
     this.compress(full)
     this.total += full
@@ -134,6 +147,14 @@ export class Hasher {
 
   /** Finishes the digest as lowercase hex and resets the hasher. */
   digestHex(): string {
+    if (this.native !== undefined) {
+      const sink = this.sink ?? this.native()
+      sink.update(this.buf.subarray(0, this.pos))
+      this.sink = undefined
+      this.pos = 0
+      this.total = 0
+      return sink.digest("hex")
+    }
     const length = this.total + this.pos
     this.byte(0x80)
     while ((this.pos & 63) !== 56) this.byte(0)

@@ -19,10 +19,16 @@ const hashId = (s: string): number => {
 }
 
 export class IdTable<V extends { readonly id: string }> {
-  private slots = new Int32Array(64).fill(EMPTY)
-  private hashes = new Int32Array(64)
+  // Slot k holds a value index at 2k (or EMPTY) and that value's hash at 2k + 1, so a probe
+  // reads one cache line, not two.
+  private table = new Int32Array(128).fill(EMPTY)
   private mask = 63
   private readonly vals: Array<V> = []
+  // Where the last unsuccessful `get` stopped, so the `add` that usually follows it neither
+  // rehashes the id nor probes again. Any change to the table forgets it.
+  private missKey: string | undefined = undefined
+  private missHash = 0
+  private missSlot = 0
 
   get size(): number {
     return this.vals.length
@@ -31,19 +37,23 @@ export class IdTable<V extends { readonly id: string }> {
   /** Makes room for `extra` more entries without regrowing. */
   reserve(extra: number): void {
     const need = (this.vals.length + extra) * 2
-    if (need > this.slots.length) this.rehash(need)
+    if (need > this.mask + 1) this.rehash(need)
   }
 
   get(id: string): V | undefined {
     const h = hashId(id)
-    const slots = this.slots
-    const hashes = this.hashes
+    const table = this.table
     const mask = this.mask
     let i = h & mask
     for (;;) {
-      const s = slots[i]!
-      if (s === EMPTY) return undefined
-      if (hashes[i] === h) {
+      const s = table[i << 1]!
+      if (s === EMPTY) {
+        this.missKey = id
+        this.missHash = h
+        this.missSlot = i
+        return undefined
+      }
+      if (table[(i << 1) | 1] === h) {
         const v = this.vals[s]!
         if (v.id === id) return v
       }
@@ -57,14 +67,22 @@ export class IdTable<V extends { readonly id: string }> {
 
   /** Inserts a record whose id is not in the table (the caller has checked). */
   add(v: V): void {
-    if ((this.vals.length + 1) * 2 > this.slots.length) this.rehash((this.vals.length + 1) * 2)
-    const h = hashId(v.id)
-    const slots = this.slots
-    const mask = this.mask
-    let i = h & mask
-    while (slots[i] !== EMPTY) i = (i + 1) & mask
-    slots[i] = this.vals.length
-    this.hashes[i] = h
+    if ((this.vals.length + 1) * 2 > this.mask + 1) this.rehash((this.vals.length + 1) * 2)
+    const table = this.table
+    let h: number
+    let i: number
+    if (this.missKey === v.id) {
+      h = this.missHash
+      i = this.missSlot
+    } else {
+      h = hashId(v.id)
+      const mask = this.mask
+      i = h & mask
+      while (table[i << 1] !== EMPTY) i = (i + 1) & mask
+    }
+    this.missKey = undefined
+    table[i << 1] = this.vals.length
+    table[(i << 1) | 1] = h
     this.vals.push(v)
   }
 
@@ -73,19 +91,20 @@ export class IdTable<V extends { readonly id: string }> {
    * which is cheap; any other removal rebuilds the table.
    */
   delete(id: string): boolean {
+    this.missKey = undefined
     const n = this.vals.length
     if (n > 0 && this.vals[n - 1]!.id === id) {
       const mask = this.mask
       let i = hashId(id) & mask
-      while (this.slots[i] !== n - 1) i = (i + 1) & mask
-      this.slots[i] = EMPTY
+      while (this.table[i << 1] !== n - 1) i = (i + 1) & mask
+      this.table[i << 1] = EMPTY
       this.vals.pop()
       return true
     }
     const at = this.vals.findIndex((v) => v.id === id)
     if (at < 0) return false
     const rest = this.vals.splice(at)
-    this.slots.fill(EMPTY)
+    this.table.fill(EMPTY)
     const kept = this.vals.splice(0)
     for (const v of kept) this.add(v)
     for (const v of rest.slice(1)) this.add(v)
@@ -101,24 +120,22 @@ export class IdTable<V extends { readonly id: string }> {
   }
 
   private rehash(min: number): void {
-    let cap = this.slots.length
+    this.missKey = undefined
+    let cap = this.mask + 1
     while (cap < min) cap *= 2
-    const slots = new Int32Array(cap).fill(EMPTY)
-    const hashes = new Int32Array(cap)
+    const table = new Int32Array(cap * 2).fill(EMPTY)
     const mask = cap - 1
-    const old = this.slots
-    const oldHashes = this.hashes
-    for (let j = 0; j < old.length; j++) {
+    const old = this.table
+    for (let j = 0; j < old.length; j += 2) {
       const s = old[j]!
       if (s === EMPTY) continue
-      const h = oldHashes[j]!
+      const h = old[j + 1]!
       let i = h & mask
-      while (slots[i] !== EMPTY) i = (i + 1) & mask
-      slots[i] = s
-      hashes[i] = h
+      while (table[i << 1] !== EMPTY) i = (i + 1) & mask
+      table[i << 1] = s
+      table[(i << 1) | 1] = h
     }
-    this.slots = slots
-    this.hashes = hashes
+    this.table = table
     this.mask = mask
   }
 }
