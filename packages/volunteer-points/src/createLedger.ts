@@ -1,10 +1,9 @@
 import { err, InvalidInputError, type Issue, issue, JicengError, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
-import { type BatchRec, Engine } from "./internal/Engine.ts"
+import { Engine } from "./internal/Engine.ts"
 import { parseAccountsFast } from "./internal/fastAccount.ts"
 import {
   KIND_NAMES,
-  newRec,
   parseTransferFast,
   STATUS_EXPIRED,
   STATUS_PENDING,
@@ -514,7 +513,7 @@ class LedgerImpl implements Ledger {
       rollback()
       return journal
     }
-    e.batches.push({ seq, timestamp: ts, kind: "accounts", accounts: events, transfers: undefined, hash })
+    e.batches.push({ seq, timestamp: ts, kind: "accounts", accounts: events, from: 0, to: 0, hash })
     e.head = hash
     e.lastTs = ts
     return ok({
@@ -564,7 +563,7 @@ class LedgerImpl implements Ledger {
     const e = this.e
     if (events.length === 0 && !e.hasDue(ts))
       return ok({ seq: undefined, timestamp: ts, hash: e.head, results: [], failures: 0 })
-    const { results, failures, rollback } = e.applyTransfers(events, ts, wantResults)
+    const { results, failures, from, to, rollback } = e.applyTransfers(events, ts, wantResults)
     const seq = e.batches.length
     const hash = e.hashBatch(seq, ts, "transfers", undefined, events, e.head)
     if (expectHash !== undefined && hash !== expectHash) {
@@ -576,7 +575,7 @@ class LedgerImpl implements Ledger {
       rollback()
       return journal
     }
-    e.batches.push({ seq, timestamp: ts, kind: "transfers", accounts: undefined, transfers: events, hash })
+    e.batches.push({ seq, timestamp: ts, kind: "transfers", accounts: undefined, from, to, hash })
     e.head = hash
     e.lastTs = ts
     return ok({ seq, timestamp: ts, hash, results: results ?? [], failures })
@@ -590,22 +589,23 @@ class LedgerImpl implements Ledger {
     const orig = e.transfers.get(c.reverses)
     const prior = e.transfers.get(c.id)
     let reversal: Record<string, unknown>
-    if (prior !== undefined) {
+    if (prior >= 0) {
       // A retry (or a reuse) of a known id: rebuild the event from what was stored, with the
       // caller's fields, so the ledger answers `exists` or `exists_with_different_fields`
       // exactly as for any other transfer. Defaulting the amount to what is left now would
       // turn a harmless retry into a second reversal attempt.
       reversal = {
         id: c.id,
-        debitAccountId: prior.debit ?? e.accIds[prior.dIdx] ?? "",
-        creditAccountId: prior.credit ?? e.accIds[prior.cIdx] ?? "",
-        amount: c.amount ?? prior.amount ?? Math.max(1, prior.eff),
+        debitAccountId: e.debitAt(prior) ?? e.accIds[e.stD[prior]!] ?? "",
+        creditAccountId: e.creditAt(prior) ?? e.accIds[e.stC[prior]!] ?? "",
+        amount: c.amount ?? (e.evAmount[prior]! > 0 ? e.evAmount[prior] : Math.max(1, e.stEff[prior]!)),
         reverses: c.reverses,
         reason: c.reason
       }
-      if (prior.x?.ref !== undefined) reversal.ref = prior.x.ref
+      const ref = e.extraFieldsAt(prior)?.ref
+      if (ref !== undefined) reversal.ref = ref
     } else {
-      if (orig === undefined)
+      if (orig < 0)
         return err(
           new InvalidInputError([
             issue(
@@ -616,7 +616,7 @@ class LedgerImpl implements Ledger {
             )
           ])
         )
-      const remaining = orig.eff - (orig.x?.reversed ?? 0)
+      const remaining = e.stEff[orig]! - e.reversedAt(orig)
       // A failed id answers id_already_failed whatever the amount; only an unseen id gets the default.
       const failed = e.failed.has(c.id)
       if (remaining <= 0 && c.amount === undefined && !failed)
@@ -627,13 +627,14 @@ class LedgerImpl implements Ledger {
         )
       reversal = {
         id: c.id,
-        debitAccountId: e.accIds[orig.cIdx] ?? "",
-        creditAccountId: e.accIds[orig.dIdx] ?? "",
+        debitAccountId: e.accIds[e.stC[orig]!] ?? "",
+        creditAccountId: e.accIds[e.stD[orig]!] ?? "",
         amount: c.amount ?? Math.max(1, remaining),
         reverses: c.reverses,
         reason: c.reason
       }
-      if (orig.x?.ref !== undefined) reversal.ref = orig.x.ref
+      const ref = e.extraFieldsAt(orig)?.ref
+      if (ref !== undefined) reversal.ref = ref
     }
     if (c.code !== undefined) reversal.code = c.code
     const batch = c.replacement === undefined ? [reversal] : [{ ...reversal, linked: true }, c.replacement]
@@ -713,15 +714,17 @@ class LedgerImpl implements Ledger {
   }
 
   /** Replays this process's own batches (copies of the events) into this ledger. */
-  replayInternal(batches: ReadonlyArray<BatchRec>): Result<void, LedgerIntegrityError> {
+  replayInternal(source: Engine): Result<void, LedgerIntegrityError> {
     let events = 0
-    for (const b of batches) events += b.transfers?.length ?? 0
+    for (const b of source.batches) events += b.to - b.from
     this.e.transfers.reserve(Math.min(events, 1 << 24))
-    for (const b of batches) {
+    for (const b of source.batches) {
+      const recs: Array<TRec> = []
+      for (let p = b.from; p < b.to; p++) recs.push(source.recAt(p))
       const r =
         b.kind === "accounts"
           ? this.commitAccounts(b.accounts ?? [], b.timestamp, b.hash)
-          : this.commitTransfers((b.transfers ?? []).map(cloneRec), b.timestamp, false, b.hash)
+          : this.commitTransfers(recs, b.timestamp, false, b.hash)
       if (!r.ok)
         return err(
           r.error instanceof LedgerIntegrityError
@@ -766,59 +769,61 @@ class LedgerImpl implements Ledger {
   }
 
   transfer(id: string): TransferState | undefined {
-    const t = this.e.transfers.get(id)
-    return t === undefined ? undefined : this.transferState(t)
+    const p = this.e.transfers.get(id)
+    return p < 0 ? undefined : this.transferState(p)
   }
 
-  private transferState(t: TRec): TransferState {
+  private transferState(p: number): TransferState {
     const e = this.e
+    const x = e.extraFieldsAt(p)
+    const status = e.stStatus[p]
     return {
-      id: t.id,
-      kind: KIND_NAMES[t.kind]!,
-      debitAccountId: e.accIds[t.dIdx]!,
-      creditAccountId: e.accIds[t.cIdx]!,
-      amount: t.eff,
-      pendingId: t.x?.pendingId,
-      timeoutMs: t.x?.timeoutMs,
-      code: t.code,
-      ref: t.x?.ref,
-      reverses: t.x?.reverses,
-      reason: t.x?.reason,
-      timestamp: e.timestampOf(t, e.lastTs),
+      id: e.evId[p]!,
+      kind: KIND_NAMES[e.evKind[p]!]!,
+      debitAccountId: e.accIds[e.stD[p]!]!,
+      creditAccountId: e.accIds[e.stC[p]!]!,
+      amount: e.stEff[p]!,
+      pendingId: x?.pendingId,
+      timeoutMs: x?.timeoutMs,
+      code: e.evCode[p]!,
+      ref: x?.ref,
+      reverses: x?.reverses,
+      reason: x?.reason,
+      timestamp: e.timestampAt(p, e.lastTs),
       status:
-        t.status === STATUS_PENDING
+        status === STATUS_PENDING
           ? "pending"
-          : t.status === STATUS_POSTED
+          : status === STATUS_POSTED
             ? "posted"
-            : t.status === STATUS_VOIDED
+            : status === STATUS_VOIDED
               ? "voided"
-              : t.status === STATUS_EXPIRED
+              : status === STATUS_EXPIRED
                 ? "expired"
                 : undefined,
-      reversed: t.x?.reversed ?? 0
+      reversed: e.reversedAt(p)
     }
   }
 
   transfers(): ReadonlyArray<TransferState> {
-    return [...this.e.transfers.values()].map((t) => this.transferState(t))
+    return this.e.created().map((p) => this.transferState(p))
   }
 
   statement(accountId: string): ReadonlyArray<TransferState> {
-    const i = this.e.accIndex.get(accountId)
+    const e = this.e
+    const i = e.accIndex.get(accountId)
     if (i === undefined) return []
     const out: Array<TransferState> = []
-    for (const t of this.e.transfers.values()) if (t.dIdx === i || t.cIdx === i) out.push(this.transferState(t))
+    for (const p of e.created()) if (e.stD[p] === i || e.stC[p] === i) out.push(this.transferState(p))
     return out
   }
 
   log(): ReadonlyArray<LogBatch> {
-    return this.e.batches.map((b) => ({
-      seq: b.seq,
-      timestamp: b.timestamp,
-      kind: b.kind,
-      events: b.accounts ? b.accounts.map((a) => ({ ...a })) : (b.transfers ?? []).map(toInput),
-      hash: b.hash
-    }))
+    const e = this.e
+    return e.batches.map((b) => {
+      const events: Array<unknown> = b.accounts ? b.accounts.map((a) => ({ ...a })) : []
+      for (let p = b.from; p < b.to; p++) events.push(e.inputAt(p))
+      return { seq: b.seq, timestamp: b.timestamp, kind: b.kind, events, hash: b.hash }
+    })
   }
 
   head(): string {
@@ -835,7 +840,7 @@ class LedgerImpl implements Ledger {
     if (!state.ok) return state
     if (mode === "full") {
       const fresh = new LedgerImpl(new Engine(this.e.sha256), undefined, undefined)
-      const replayed = fresh.replayInternal(this.e.batches)
+      const replayed = fresh.replayInternal(this.e)
       if (!replayed.ok) return replayed
       const diff = compareEngines(this.e, fresh.e)
       if (diff.length > 0) return err(new LedgerIntegrityError(diff))
@@ -851,22 +856,6 @@ class LedgerImpl implements Ledger {
     })
   }
 }
-
-const cloneRec = (t: TRec): TRec =>
-  newRec(
-    t.id,
-    t.kind,
-    t.debit,
-    t.credit,
-    t.amount,
-    t.x?.pendingId,
-    t.x?.timeoutMs,
-    t.code,
-    t.x?.ref,
-    t.x?.reverses,
-    t.x?.reason,
-    t.linked
-  )
 
 const hashMismatch = (seq: number) =>
   integrity(
@@ -885,20 +874,22 @@ const parseAccounts = (input: unknown): Result<Array<AccountInput>, InvalidInput
   return fast === undefined ? validate(AccountBatch, input) : ok(fast)
 }
 
+// A loop alone in its function: see Engine.applyEvents for why.
+const parseAllFast = (input: ReadonlyArray<unknown>): Array<TRec> | undefined => {
+  const out: Array<TRec> = new Array(input.length)
+  for (let i = 0; i < input.length; i++) {
+    const t = parseTransferFast(input[i])
+    if (t === undefined) return undefined
+    out[i] = t
+  }
+  return out
+}
+
 /** Parses a transfer batch on the fast path, falling back to zod for the issues. */
 const parseBatch = (input: unknown): Result<Array<TRec>, InvalidInputError> => {
   if (Array.isArray(input) && input.length <= 100_000) {
-    const out: Array<TRec> = new Array(input.length)
-    let good = true
-    for (let i = 0; i < input.length; i++) {
-      const t = parseTransferFast(input[i])
-      if (t === undefined) {
-        good = false
-        break
-      }
-      out[i] = t
-    }
-    if (good && (out.length === 0 || !out[out.length - 1]!.linked)) return ok(out)
+    const out = parseAllFast(input)
+    if (out !== undefined && (out.length === 0 || !out[out.length - 1]!.linked)) return ok(out)
   }
   const slow = validate(TransferBatch, input)
   if (!slow.ok) return slow
@@ -1039,14 +1030,17 @@ const compareEngines = (live: Engine, replayed: Engine): Array<Issue> => {
       issue(["transfers"], "replay_mismatch", "重放后的转账数不同", "replay gives a different set of transfers")
     )
   else
-    for (const [id, t] of live.transfers) {
+    for (const t of live.created()) {
+      const id = live.evId[t]!
       const r = replayed.transfers.get(id)
       if (
-        r === undefined ||
-        r.status !== t.status ||
-        r.eff !== t.eff ||
-        (r.x?.reversed ?? 0) !== (t.x?.reversed ?? 0) ||
-        r.batch !== t.batch
+        r < 0 ||
+        replayed.stStatus[r] !== live.stStatus[t] ||
+        replayed.stEff[r] !== live.stEff[t] ||
+        replayed.stD[r] !== live.stD[t] ||
+        replayed.stC[r] !== live.stC[t] ||
+        replayed.reversedAt(r) !== live.reversedAt(t) ||
+        replayed.stBatch[r] !== live.stBatch[t]
       ) {
         issues.push(
           issue(["transfers", id], "replay_mismatch", "重放后的转账状态不同", "replay gives a different transfer state")

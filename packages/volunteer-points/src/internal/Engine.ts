@@ -1,23 +1,26 @@
-// The ledger state machine: accounts as struct-of-arrays, transfers as records, a batch log
+// The ledger state machine: accounts and the transfer log as struct-of-arrays, a batch log
 // with a SHA-256 chain, and an undo list so linked chains (and whole batches whose journal
 // write fails) roll back exactly. Everything here trusts its input: validation happens in
 // createLedger.ts before any event reaches the engine.
+//
+// Every logged transfer event (created or refused) has a position in the log; its input and,
+// once created, its state live in columns at that position. No object is kept per event: a
+// replayed log of millions of events is a few dozen typed arrays and arrays of strings, which
+// the garbage collector neither copies nor traces field by field.
 
 import type { Sha256 } from "../createLedger.ts"
 import type { AccountInput, AccountResult, TransferFailureCode, TransferResult } from "../LedgerModel.ts"
 import {
-  differingField,
-  extra,
+  KIND_NAMES,
   KIND_PENDING,
   KIND_POST,
   KIND_TRANSFER,
-  STATUS_DEAD,
   STATUS_EXPIRED,
   STATUS_NONE,
   STATUS_PENDING,
   STATUS_POSTED,
   STATUS_VOIDED,
-  type TRec
+  TRec
 } from "./fastTransfer.ts"
 import { Hasher } from "./Hasher.ts"
 import { IdTable } from "./IdTable.ts"
@@ -27,6 +30,8 @@ const F_CMNED = 2
 const F_CREDIT_CAP = 4
 const F_DEBIT_CAP = 8
 const MAX = Number.MAX_SAFE_INTEGER
+const NO_ACCOUNT = -1
+const UNKNOWN = -2
 
 export const GENESIS = "0".repeat(64)
 
@@ -36,8 +41,30 @@ export interface BatchRec {
   readonly timestamp: number
   readonly kind: "accounts" | "transfers"
   readonly accounts: ReadonlyArray<AccountInput> | undefined
-  readonly transfers: ReadonlyArray<TRec> | undefined
+  /** A transfer batch's events are the log positions `from` (inclusive) to `to`. */
+  readonly from: number
+  readonly to: number
   readonly hash: string
+}
+
+/**
+ * The rarely used part of a logged event: the fields of two-phase transfers, corrections and
+ * references, and the state that only they need. Present only for events that use it.
+ */
+interface Extra {
+  readonly pos: number
+  readonly pendingId: string | undefined
+  readonly timeoutMs: number | undefined
+  readonly ref: string | undefined
+  readonly reverses: string | undefined
+  readonly reason: string | undefined
+  /** Amount reversed so far by corrections of this transfer. */
+  reversed: number
+  /** For a pending transfer with a timeout: when it expires, and its order of creation. */
+  expiresAt: number
+  seq: number
+  /** For post/void: the pending transfer resolved; for a reversal: the transfer reversed. */
+  target: number
 }
 
 const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, n: number): T => {
@@ -47,7 +74,8 @@ const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a:
   return b
 }
 
-type Undo = TRec | { readonly expired: TRec } | { readonly failed: string }
+// A created transfer is undone by its position; expiries and burnt ids are rare.
+type Undo = number | { readonly expired: number } | { readonly failed: string }
 
 export class Engine {
   // Accounts, struct-of-arrays.
@@ -68,12 +96,37 @@ export class Engine {
   cPend = new Float64Array(64)
   cPost = new Float64Array(64)
 
-  // Transfers.
-  transfers = new IdTable<TRec>()
+  // The transfer log, by position: every logged event's input…
+  nEv = 0
+  evId: Array<string> = []
+  /** The debit and credit accounts named, by index; NO_ACCOUNT if absent, UNKNOWN if not found. */
+  evD = new Int32Array(1024)
+  evC = new Int32Array(1024)
+  /** The names of accounts not found when the event was logged (only refused events have them). */
+  evUnknown = new Map<number, { readonly debit: string | undefined; readonly credit: string | undefined }>()
+  /** The rare fields, for the events that have them. */
+  evX = new Map<number, Extra>()
+  /** The input amount, or -1 where the event has none (amounts are ≥ 1). */
+  evAmount = new Float64Array(1024)
+  evKind = new Uint8Array(1024)
+  evLinked = new Uint8Array(1024)
+  evCode = new Uint16Array(1024)
+  // …and, for created transfers, their state.
+  stStatus = new Uint8Array(1024)
+  stD = new Int32Array(1024)
+  stC = new Int32Array(1024)
+  stEff = new Float64Array(1024)
+  /** The log position of the batch that created the transfer, or -1. */
+  stBatch = new Int32Array(1024)
+
+  /** Created transfers: id → log position, in order of creation. */
+  transfers = new IdTable(this.evId)
   failed = new Map<string, TransferFailureCode>()
   nTransfers = 0
-  // Pending transfers with a timeout, as a binary min-heap on (expiresAt, seq).
-  heap: Array<TRec> = []
+  // Pending transfers with a timeout, as a binary min-heap on (expiresAt, seq). Entries are
+  // never removed early: a popped entry whose transfer is no longer pending is skipped.
+  heap: Array<Extra> = []
+  private heapSeq = 0
 
   // Log.
   batches: Array<BatchRec> = []
@@ -167,27 +220,219 @@ export class Engine {
     this.cPost[i] = 0
   }
 
+  // ---- the transfer log -----------------------------------------------------------------
+
+  /** Appends a batch's events to the log; returns the position of the first. */
+  private append(events: ReadonlyArray<TRec>): number {
+    const base = this.nEv
+    const n = base + events.length
+    if (n > this.evAmount.length) {
+      this.evAmount = grow(this.evAmount, n)
+      this.evD = grow(this.evD, n)
+      this.evC = grow(this.evC, n)
+      this.evKind = grow(this.evKind, n)
+      this.evLinked = grow(this.evLinked, n)
+      this.evCode = grow(this.evCode, n)
+      this.stStatus = grow(this.stStatus, n)
+      this.stD = grow(this.stD, n)
+      this.stC = grow(this.stC, n)
+      this.stEff = grow(this.stEff, n)
+      this.stBatch = grow(this.stBatch, n)
+    }
+    for (let k = 0; k < events.length; k++) {
+      const t = events[k]!
+      const p = base + k
+      this.evId.push(t.id)
+      const d = t.debit === undefined ? NO_ACCOUNT : (this.accIndex.get(t.debit) ?? UNKNOWN)
+      const c = t.credit === undefined ? NO_ACCOUNT : (this.accIndex.get(t.credit) ?? UNKNOWN)
+      this.evD[p] = d
+      this.evC[p] = c
+      if (d === UNKNOWN || c === UNKNOWN) this.evUnknown.set(p, { debit: t.debit, credit: t.credit })
+      if (
+        t.pendingId !== undefined ||
+        t.timeoutMs !== undefined ||
+        t.ref !== undefined ||
+        t.reverses !== undefined ||
+        t.reason !== undefined
+      )
+        this.evX.set(p, newExtra(p, t.pendingId, t.timeoutMs, t.ref, t.reverses, t.reason))
+      this.evAmount[p] = t.amount ?? -1
+      this.evKind[p] = t.kind
+      this.evLinked[p] = t.linked ? 1 : 0
+      this.evCode[p] = t.code
+      this.stStatus[p] = STATUS_NONE
+      this.stD[p] = -1
+      this.stC[p] = -1
+      this.stEff[p] = 0
+      this.stBatch[p] = -1
+    }
+    this.nEv = n
+    return base
+  }
+
+  private truncate(to: number): void {
+    this.nEv = to
+    this.evId.length = to
+    for (const p of this.evUnknown.keys()) if (p >= to) this.evUnknown.delete(p)
+    for (const p of this.evX.keys()) if (p >= to) this.evX.delete(p)
+  }
+
+  /** The debit account id the event at `p` names, if any. */
+  debitAt(p: number): string | undefined {
+    const d = this.evD[p]!
+    return d >= 0 ? this.accIds[d] : d === NO_ACCOUNT ? undefined : this.evUnknown.get(p)!.debit
+  }
+
+  /** The credit account id the event at `p` names, if any. */
+  creditAt(p: number): string | undefined {
+    const c = this.evC[p]!
+    return c >= 0 ? this.accIds[c] : c === NO_ACCOUNT ? undefined : this.evUnknown.get(p)!.credit
+  }
+
+  /** The logged event at `p` as a parsed record (for replaying this ledger's own log). */
+  recAt(p: number): TRec {
+    const x = this.evX.get(p)
+    const amount = this.evAmount[p]!
+    return new TRec(
+      this.evId[p]!,
+      this.evKind[p]!,
+      this.debitAt(p),
+      this.creditAt(p),
+      amount < 0 ? undefined : amount,
+      x?.pendingId,
+      x?.timeoutMs,
+      this.evCode[p]!,
+      x?.ref,
+      x?.reverses,
+      x?.reason,
+      this.evLinked[p] === 1
+    )
+  }
+
+  /** The logged event at `p` as plain input data (for logs and snapshots). */
+  inputAt(p: number): Record<string, unknown> {
+    const o: Record<string, unknown> = { id: this.evId[p], kind: KIND_NAMES[this.evKind[p]!] }
+    const x = this.evX.get(p)
+    const debit = this.debitAt(p)
+    const credit = this.creditAt(p)
+    const amount = this.evAmount[p]!
+    if (debit !== undefined) o.debitAccountId = debit
+    if (credit !== undefined) o.creditAccountId = credit
+    if (amount >= 0) o.amount = amount
+    if (x?.pendingId !== undefined) o.pendingId = x.pendingId
+    if (x?.timeoutMs !== undefined) o.timeoutMs = x.timeoutMs
+    if (this.evCode[p] !== 0) o.code = this.evCode[p]
+    if (x?.ref !== undefined) o.ref = x.ref
+    if (x?.reverses !== undefined) o.reverses = x.reverses
+    if (x?.reason !== undefined) o.reason = x.reason
+    if (this.evLinked[p] === 1) o.linked = true
+    return o
+  }
+
+  /** The extra part of the event at `p`, created on first use (a plain transfer being reversed). */
+  private extraAt(p: number): Extra {
+    let x = this.evX.get(p)
+    if (x === undefined) {
+      x = newExtra(p, undefined, undefined, undefined, undefined, undefined)
+      this.evX.set(p, x)
+    }
+    return x
+  }
+
+  /** Positions of the created transfers, in order of creation. */
+  created(): Array<number> {
+    const out: Array<number> = []
+    for (let p = 0; p < this.nEv; p++) if (this.stBatch[p]! >= 0) out.push(p)
+    return out
+  }
+
+  /** A created transfer's timestamp: its batch's, or `current` while its batch is being applied. */
+  timestampAt(p: number, current: number): number {
+    const b = this.stBatch[p]!
+    return b < this.batches.length ? this.batches[b]!.timestamp : current
+  }
+
+  reversedAt(p: number): number {
+    return this.evX.get(p)?.reversed ?? 0
+  }
+
+  extraFieldsAt(p: number): Readonly<Extra> | undefined {
+    return this.evX.get(p)
+  }
+
+  /** The first input field in which the logged event at `p` and `t` differ, if any. */
+  private differingField(p: number, t: TRec): string | undefined {
+    const x = this.evX.get(p)
+    const amount = this.evAmount[p]!
+    if (this.evKind[p] !== t.kind) return "kind"
+    if (this.debitAt(p) !== t.debit) return "debitAccountId"
+    if (this.creditAt(p) !== t.credit) return "creditAccountId"
+    if ((amount < 0 ? undefined : amount) !== t.amount) return "amount"
+    if (x?.pendingId !== t.pendingId) return "pendingId"
+    if (x?.timeoutMs !== t.timeoutMs) return "timeoutMs"
+    if (this.evCode[p] !== t.code) return "code"
+    if (x?.ref !== t.ref) return "ref"
+    if (x?.reverses !== t.reverses) return "reverses"
+    if (x?.reason !== t.reason) return "reason"
+    if ((this.evLinked[p] === 1) !== t.linked) return "linked"
+    return undefined
+  }
+
   // ---- transfers ------------------------------------------------------------------------
 
   /**
-   * Applies a validated batch at timestamp `ts`. Returns the per-event results and a
-   * `rollback` that undoes the whole batch (used when the journal write fails).
+   * Applies a validated batch at timestamp `ts`, appending its events to the log. Returns the
+   * per-event results, the log positions of the batch, and a `rollback` that undoes the whole
+   * batch and removes its events from the log (used when the hash or journal write fails).
    */
   applyTransfers(
     events: ReadonlyArray<TRec>,
     ts: number,
     wantResults: boolean
-  ): { results: Array<TransferResult> | undefined; failures: number; rollback: () => void } {
+  ): {
+    results: Array<TransferResult> | undefined
+    failures: number
+    from: number
+    to: number
+    rollback: () => void
+  } {
     this.undo = []
     this.expireUpTo(ts)
+    const base = this.append(events)
     const results: Array<TransferResult> | undefined = wantResults ? [] : undefined
+    const failures = this.applyEvents(events, base, ts, results)
+    const undo = this.undo
+    this.undo = []
+    return {
+      results,
+      failures,
+      from: base,
+      to: base + events.length,
+      rollback: () => {
+        this.undo = undo
+        this.rollbackTo(0)
+        this.undo = []
+        this.truncate(base)
+      }
+    }
+  }
+
+  // The loop lives in its own function, which returns as soon as it ends: V8 compiles a long
+  // loop on first entry (on-stack replacement), before the code after it has run, and then
+  // bails out of that compiled code at the first unprofiled line after the loop on every call.
+  private applyEvents(
+    events: ReadonlyArray<TRec>,
+    base: number,
+    ts: number,
+    results: Array<TransferResult> | undefined
+  ): number {
     let failures = 0
     const n = events.length
     let i = 0
     while (i < n) {
       const t = events[i]!
       if (!t.linked) {
-        const code = this.applyOne(t, ts)
+        const code = this.applyOne(t, base + i, ts)
         if (code === "created" || code === "exists") {
           if (results) results.push(this.okResult(code, t, ts))
         } else {
@@ -204,7 +449,7 @@ export class Engine {
       let failedAt = -1
       let failCode = ""
       for (let k = i; k <= j; k++) {
-        const code = this.applyOne(events[k]!, ts)
+        const code = this.applyOne(events[k]!, base + k, ts)
         if (code !== "created" && code !== "exists") {
           failedAt = k
           failCode = code
@@ -213,7 +458,10 @@ export class Engine {
       }
       if (failedAt < 0) {
         if (results)
-          for (let k = i; k <= j; k++) results.push(this.okResult(this.chainCode(events[k]!), events[k]!, ts))
+          for (let k = i; k <= j; k++) {
+            const code = this.transfers.get(events[k]!.id) === base + k ? "created" : "exists"
+            results.push(this.okResult(code, events[k]!, ts))
+          }
       } else {
         this.rollbackTo(mark)
         // The failing event keeps its own code and, like a standalone failure, burns its id.
@@ -228,32 +476,12 @@ export class Engine {
       }
       i = j + 1
     }
-    const undo = this.undo
-    this.undo = []
-    return {
-      results,
-      failures,
-      rollback: () => {
-        this.undo = undo
-        this.rollbackTo(0)
-        this.undo = []
-      }
-    }
-  }
-
-  private chainCode(t: TRec): "created" | "exists" {
-    // After a successful chain, a record is registered iff it was created by this chain.
-    return this.transfers.get(t.id) === t ? "created" : "exists"
+    return failures
   }
 
   private okResult(code: "created" | "exists", t: TRec, ts: number): TransferResult {
-    const rec = this.transfers.get(t.id)!
-    return { code, id: t.id, timestamp: this.timestampOf(rec, ts), amount: rec.eff }
-  }
-
-  /** A record's timestamp: its batch's, or `current` while its batch is being applied. */
-  timestampOf(t: TRec, current: number): number {
-    return t.batch < this.batches.length ? this.batches[t.batch]!.timestamp : current
+    const p = this.transfers.get(t.id)
+    return { code, id: t.id, timestamp: this.timestampAt(p, ts), amount: this.stEff[p]! }
   }
 
   private failResult(code: string, t: TRec): TransferResult {
@@ -269,50 +497,50 @@ export class Engine {
     this.undo.push({ failed: id })
   }
 
-  /** Applies one event; returns "created", "exists" or a failure code. */
-  private applyOne(t: TRec, ts: number): string {
+  /** Applies the event `t`, logged at position `p`; returns "created", "exists" or a failure code. */
+  private applyOne(t: TRec, p: number, ts: number): string {
     const prior = this.transfers.get(t.id)
-    if (prior !== undefined) {
-      const field = differingField(prior, t)
+    if (prior >= 0) {
+      const field = this.differingField(prior, t)
       return field === undefined ? "exists" : `exists_with_different_${field}`
     }
     if (this.failed.size > 0 && this.failed.has(t.id)) return "id_already_failed"
-    const code = t.kind === KIND_TRANSFER || t.kind === KIND_PENDING ? this.applyMove(t) : this.applyResolve(t)
+    const code = t.kind === KIND_TRANSFER || t.kind === KIND_PENDING ? this.applyMove(t, p) : this.applyResolve(t, p)
     if (code !== "created") {
       if (!t.linked && isBurning(code)) this.burn(t.id, code as TransferFailureCode)
       return code
     }
-    t.batch = this.batches.length
-    const seq = this.nTransfers++
-    this.transfers.add(t)
-    this.undo.push(t)
+    this.stBatch[p] = this.batches.length
+    this.nTransfers++
+    this.transfers.add(p)
+    this.undo.push(p)
     if (t.kind === KIND_PENDING) {
-      t.status = STATUS_PENDING
-      const x = t.x
-      if (x?.timeoutMs !== undefined && x.timeoutMs > 0) {
-        x.expiresAt = ts + x.timeoutMs
-        x.seq = seq
-        this.heapPush(t)
+      this.stStatus[p] = STATUS_PENDING
+      if (t.timeoutMs !== undefined && t.timeoutMs > 0) {
+        const x = this.evX.get(p)!
+        x.expiresAt = ts + t.timeoutMs
+        x.seq = this.heapSeq++
+        this.heapPush(x)
       }
     }
     return "created"
   }
 
-  private applyMove(t: TRec): string {
-    const d = this.accIndex.get(t.debit!)
-    if (d === undefined) return "debit_account_not_found"
-    const c = this.accIndex.get(t.credit!)
-    if (c === undefined) return "credit_account_not_found"
+  private applyMove(t: TRec, p: number): string {
+    const d = this.evD[p]!
+    if (d < 0) return "debit_account_not_found"
+    const c = this.evC[p]!
+    if (c < 0) return "credit_account_not_found"
     if (this.accUnit[d] !== this.accUnit[c]) return "accounts_must_have_the_same_unit"
     const amt = t.amount!
-    let orig: TRec | undefined
-    const reverses = t.x?.reverses
-    if (reverses !== undefined) {
-      orig = this.transfers.get(reverses)
-      if (orig === undefined) return "reversed_transfer_not_found"
-      if (orig.kind !== KIND_TRANSFER && orig.kind !== KIND_POST) return "reversed_transfer_not_reversible"
-      if (orig.dIdx !== c || orig.cIdx !== d) return "reversal_must_swap_accounts"
-      if ((orig.x?.reversed ?? 0) + amt > orig.eff) return "reversal_exceeds_original"
+    let orig = -1
+    if (t.reverses !== undefined) {
+      orig = this.transfers.get(t.reverses)
+      if (orig < 0) return "reversed_transfer_not_found"
+      const k = this.evKind[orig]
+      if (k !== KIND_TRANSFER && k !== KIND_POST) return "reversed_transfer_not_reversible"
+      if (this.stD[orig] !== c || this.stC[orig] !== d) return "reversal_must_swap_accounts"
+      if (this.reversedAt(orig) + amt > this.stEff[orig]!) return "reversal_exceeds_original"
     }
     const dPend = this.dPend
     const dPost = this.dPost
@@ -338,98 +566,103 @@ export class Engine {
       dPend[d] = dPend[d]! + amt
       cPend[c] = cPend[c]! + amt
     }
-    if (orig !== undefined) {
-      extra(orig).reversed += amt
-      t.x!.target = orig
+    if (orig >= 0) {
+      this.extraAt(orig).reversed += amt
+      this.evX.get(p)!.target = orig
     }
-    t.dIdx = d
-    t.cIdx = c
-    t.eff = amt
+    this.stD[p] = d
+    this.stC[p] = c
+    this.stEff[p] = amt
     return "created"
   }
 
-  private applyResolve(t: TRec): string {
-    const p = this.transfers.get(t.x!.pendingId!)
-    if (p === undefined) return "pending_transfer_not_found"
-    if (p.kind !== KIND_PENDING) return "pending_transfer_not_pending"
-    if (p.status === STATUS_POSTED) return "pending_transfer_already_posted"
-    if (p.status === STATUS_VOIDED) return "pending_transfer_already_voided"
-    if (p.status === STATUS_EXPIRED) return "pending_transfer_expired"
-    if (t.debit !== undefined && t.debit !== p.debit) return "pending_transfer_has_different_debit_account"
-    if (t.credit !== undefined && t.credit !== p.credit) return "pending_transfer_has_different_credit_account"
-    const d = p.dIdx
-    const c = p.cIdx
-    let amt = p.eff
+  private applyResolve(t: TRec, p: number): string {
+    const q = this.transfers.get(t.pendingId!)
+    if (q < 0) return "pending_transfer_not_found"
+    if (this.evKind[q] !== KIND_PENDING) return "pending_transfer_not_pending"
+    const status = this.stStatus[q]
+    if (status === STATUS_POSTED) return "pending_transfer_already_posted"
+    if (status === STATUS_VOIDED) return "pending_transfer_already_voided"
+    if (status === STATUS_EXPIRED) return "pending_transfer_expired"
+    if (t.debit !== undefined && t.debit !== this.debitAt(q)) return "pending_transfer_has_different_debit_account"
+    if (t.credit !== undefined && t.credit !== this.creditAt(q)) return "pending_transfer_has_different_credit_account"
+    const d = this.stD[q]!
+    const c = this.stC[q]!
+    const reserved = this.stEff[q]!
+    let amt = reserved
     if (t.kind === KIND_POST) {
       if (t.amount !== undefined) {
-        if (t.amount > p.eff) return "exceeds_pending_transfer_amount"
+        if (t.amount > reserved) return "exceeds_pending_transfer_amount"
         amt = t.amount
       }
       // Posting moves (part of) a reservation from pending to posted: totals never grow, so
       // no limit can be crossed and no overflow can occur.
-      this.dPend[d] = this.dPend[d]! - p.eff
-      this.cPend[c] = this.cPend[c]! - p.eff
+      this.dPend[d] = this.dPend[d]! - reserved
+      this.cPend[c] = this.cPend[c]! - reserved
       this.dPost[d] = this.dPost[d]! + amt
       this.cPost[c] = this.cPost[c]! + amt
-      p.status = STATUS_POSTED
+      this.stStatus[q] = STATUS_POSTED
     } else {
-      if (t.amount !== undefined && t.amount !== p.eff) return "pending_transfer_has_different_amount"
-      this.dPend[d] = this.dPend[d]! - p.eff
-      this.cPend[c] = this.cPend[c]! - p.eff
-      p.status = STATUS_VOIDED
+      if (t.amount !== undefined && t.amount !== reserved) return "pending_transfer_has_different_amount"
+      this.dPend[d] = this.dPend[d]! - reserved
+      this.cPend[c] = this.cPend[c]! - reserved
+      this.stStatus[q] = STATUS_VOIDED
     }
-    t.x!.target = p
-    t.dIdx = d
-    t.cIdx = c
-    t.eff = amt
+    this.evX.get(p)!.target = q
+    this.stD[p] = d
+    this.stC[p] = c
+    this.stEff[p] = amt
     return "created"
   }
 
   private unapply(u: Undo): void {
-    if ("failed" in u) {
-      this.failed.delete(u.failed)
-      return
-    }
-    if ("expired" in u) {
-      const p = u.expired
-      this.dPend[p.dIdx] = this.dPend[p.dIdx]! + p.eff
-      this.cPend[p.cIdx] = this.cPend[p.cIdx]! + p.eff
-      p.status = STATUS_PENDING
-      this.heapPush(p)
-      return
-    }
-    const t = u
-    const d = t.dIdx
-    const c = t.cIdx
-    if (t.kind === KIND_TRANSFER) {
-      this.dPost[d] = this.dPost[d]! - t.eff
-      this.cPost[c] = this.cPost[c]! - t.eff
-      const orig = t.x?.target
-      if (orig !== undefined) orig.x!.reversed -= t.eff
-    } else if (t.kind === KIND_PENDING) {
-      this.dPend[d] = this.dPend[d]! - t.eff
-      this.cPend[c] = this.cPend[c]! - t.eff
-    } else {
-      const p = t.x!.target!
-      if (t.kind === KIND_POST) {
-        this.dPost[d] = this.dPost[d]! - t.eff
-        this.cPost[c] = this.cPost[c]! - t.eff
+    if (typeof u !== "number") {
+      if ("failed" in u) this.failed.delete(u.failed)
+      else {
+        const q = u.expired
+        const reserved = this.stEff[q]!
+        this.dPend[this.stD[q]!] = this.dPend[this.stD[q]!]! + reserved
+        this.cPend[this.stC[q]!] = this.cPend[this.stC[q]!]! + reserved
+        this.stStatus[q] = STATUS_PENDING
+        this.heapPush(this.evX.get(q)!)
       }
-      this.dPend[d] = this.dPend[d]! + p.eff
-      this.cPend[c] = this.cPend[c]! + p.eff
-      p.status = STATUS_PENDING
+      return
     }
-    this.transfers.delete(t.id)
+    const p = u
+    const d = this.stD[p]!
+    const c = this.stC[p]!
+    const eff = this.stEff[p]!
+    const kind = this.evKind[p]
+    const x = this.evX.get(p)
+    if (kind === KIND_TRANSFER) {
+      this.dPost[d] = this.dPost[d]! - eff
+      this.cPost[c] = this.cPost[c]! - eff
+      if (x !== undefined && x.target >= 0) this.evX.get(x.target)!.reversed -= eff
+    } else if (kind === KIND_PENDING) {
+      this.dPend[d] = this.dPend[d]! - eff
+      this.cPend[c] = this.cPend[c]! - eff
+    } else {
+      const q = x!.target
+      if (kind === KIND_POST) {
+        this.dPost[d] = this.dPost[d]! - eff
+        this.cPost[c] = this.cPost[c]! - eff
+      }
+      const reserved = this.stEff[q]!
+      this.dPend[d] = this.dPend[d]! + reserved
+      this.cPend[c] = this.cPend[c]! + reserved
+      this.stStatus[q] = STATUS_PENDING
+    }
+    this.transfers.delete(p)
     this.nTransfers--
-    t.status = t.kind === KIND_PENDING ? STATUS_DEAD : STATUS_NONE
-    if (t.x !== undefined) {
-      t.x.target = undefined
-      t.x.reversed = 0
+    this.stStatus[p] = STATUS_NONE
+    this.stD[p] = -1
+    this.stC[p] = -1
+    this.stEff[p] = 0
+    this.stBatch[p] = -1
+    if (x !== undefined) {
+      x.target = -1
+      x.reversed = 0
     }
-    t.dIdx = -1
-    t.cIdx = -1
-    t.eff = 0
-    t.batch = -1
   }
 
   private rollbackTo(mark: number): void {
@@ -439,17 +672,25 @@ export class Engine {
 
   // ---- pending timeouts -----------------------------------------------------------------
 
+  /** Whether a heap entry still stands for a pending transfer (not resolved, rolled back or replaced). */
+  private live(x: Extra): boolean {
+    const p = x.pos
+    return this.stStatus[p] === STATUS_PENDING && this.evX.get(p) === x && this.transfers.get(this.evId[p]!) === p
+  }
+
   /** Expires every pending transfer whose deadline is at or before `ts`. */
   expireUpTo(ts: number): number {
     const heap = this.heap
     let n = 0
-    while (heap.length > 0 && heap[0]!.x!.expiresAt <= ts) {
-      const p = this.heapPop()
-      if (p.status !== STATUS_PENDING || this.transfers.get(p.id) !== p) continue
-      this.dPend[p.dIdx] = this.dPend[p.dIdx]! - p.eff
-      this.cPend[p.cIdx] = this.cPend[p.cIdx]! - p.eff
-      p.status = STATUS_EXPIRED
-      this.undo.push({ expired: p })
+    while (heap.length > 0 && heap[0]!.expiresAt <= ts) {
+      const x = this.heapPop()
+      if (!this.live(x)) continue
+      const q = x.pos
+      const reserved = this.stEff[q]!
+      this.dPend[this.stD[q]!] = this.dPend[this.stD[q]!]! - reserved
+      this.cPend[this.stC[q]!] = this.cPend[this.stC[q]!]! - reserved
+      this.stStatus[q] = STATUS_EXPIRED
+      this.undo.push({ expired: q })
       n++
     }
     return n
@@ -460,26 +701,26 @@ export class Engine {
     const heap = this.heap
     while (heap.length > 0) {
       const top = heap[0]!
-      if (top.status === STATUS_PENDING && this.transfers.get(top.id) === top) return top.x!.expiresAt <= ts
+      if (this.live(top)) return top.expiresAt <= ts
       this.heapPop()
     }
     return false
   }
 
-  private heapPush(t: TRec): void {
+  private heapPush(x: Extra): void {
     const h = this.heap
-    h.push(t)
+    h.push(x)
     let i = h.length - 1
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!before(t, h[parent]!)) break
+      if (!before(x, h[parent]!)) break
       h[i] = h[parent]!
       i = parent
     }
-    h[i] = t
+    h[i] = x
   }
 
-  private heapPop(): TRec {
+  private heapPop(): Extra {
     const h = this.heap
     const top = h[0]!
     const last = h.pop()!
@@ -536,7 +777,6 @@ export class Engine {
     if (transfers) {
       h.varint(transfers.length)
       for (const t of transfers) {
-        const x = t.x
         // Header: kind in bits 0–1, then `linked` and one presence bit per optional field.
         h.varint(
           t.kind |
@@ -544,21 +784,21 @@ export class Engine {
             (t.debit !== undefined ? 8 : 0) |
             (t.credit !== undefined ? 16 : 0) |
             (t.amount !== undefined ? 32 : 0) |
-            (x?.pendingId !== undefined ? 64 : 0) |
-            (x?.timeoutMs !== undefined ? 128 : 0) |
-            (x?.ref !== undefined ? 256 : 0) |
-            (x?.reverses !== undefined ? 512 : 0) |
-            (x?.reason !== undefined ? 1024 : 0)
+            (t.pendingId !== undefined ? 64 : 0) |
+            (t.timeoutMs !== undefined ? 128 : 0) |
+            (t.ref !== undefined ? 256 : 0) |
+            (t.reverses !== undefined ? 512 : 0) |
+            (t.reason !== undefined ? 1024 : 0)
         )
         h.string(t.id)
         if (t.debit !== undefined) h.string(t.debit)
         if (t.credit !== undefined) h.string(t.credit)
         if (t.amount !== undefined) h.varint(t.amount)
-        if (x?.pendingId !== undefined) h.string(x.pendingId)
-        if (x?.timeoutMs !== undefined) h.varint(x.timeoutMs)
-        if (x?.ref !== undefined) h.string(x.ref)
-        if (x?.reverses !== undefined) h.string(x.reverses)
-        if (x?.reason !== undefined) h.string(x.reason)
+        if (t.pendingId !== undefined) h.string(t.pendingId)
+        if (t.timeoutMs !== undefined) h.varint(t.timeoutMs)
+        if (t.ref !== undefined) h.string(t.ref)
+        if (t.reverses !== undefined) h.string(t.reverses)
+        if (t.reason !== undefined) h.string(t.reason)
         h.varint(t.code)
       }
     }
@@ -568,13 +808,18 @@ export class Engine {
   // ---- exact sums ---------------------------------------------------------------------
 }
 
-// Heap order: deadline, then creation. Only pending transfers with a timeout are in the heap,
-// and those always have their extra part.
-const before = (a: TRec, b: TRec): boolean => {
-  const ax = a.x!
-  const bx = b.x!
-  return ax.expiresAt < bx.expiresAt || (ax.expiresAt === bx.expiresAt && ax.seq < bx.seq)
-}
+// Heap order: deadline, then creation.
+const before = (a: Extra, b: Extra): boolean =>
+  a.expiresAt < b.expiresAt || (a.expiresAt === b.expiresAt && a.seq < b.seq)
+
+const newExtra = (
+  pos: number,
+  pendingId: string | undefined,
+  timeoutMs: number | undefined,
+  ref: string | undefined,
+  reverses: string | undefined,
+  reason: string | undefined
+): Extra => ({ pos, pendingId, timeoutMs, ref, reverses, reason, reversed: 0, expiresAt: 0, seq: 0, target: -1 })
 
 // Failures that mark an id as failed forever (TigerBeetle's `id_already_failed`), so a retry
 // can never succeed later and surprise the user. Outcomes about the id itself do not.

@@ -1,11 +1,12 @@
-// An insertion-ordered table from transfer id to record: open addressing with linear probing
-// over typed arrays, keyed by a hash of the id string computed once per lookup. It replaces a
+// A set of positions in the ledger's log, looked up by the event id at that position: open
+// addressing with linear probing over a typed array, keyed by a hash of the id string computed
+// once per lookup. The ids themselves stay in the log's id column; the table holds integers. It replaces a
 // `Map` on the replay path, where a `Map` of 100,000+ string keys cost a third of the time in
 // rehashing on growth and chasing chains; `reserve` sizes the table once for a whole log.
 //
-// Deletion is allowed only of the most recently inserted entry (the ledger deletes only when
-// it rolls back, which is last-in first-out). That keeps linear probing correct without
-// tombstones: no key inserted earlier can have probed past a slot that was empty at the time.
+// Only the most recently added position may be deleted (the ledger deletes only when it rolls
+// back, which is last-in first-out). That keeps linear probing correct without tombstones: no
+// key inserted earlier can have probed past a slot that was empty at the time.
 
 const EMPTY = -1
 
@@ -18,105 +19,90 @@ const hashId = (s: string): number => {
   return h ^ (h >>> 16)
 }
 
-export class IdTable<V extends { readonly id: string }> {
-  // Slot k holds a value index at 2k (or EMPTY) and that value's hash at 2k + 1, so a probe
-  // reads one cache line, not two.
+export class IdTable {
+  // Slot k holds a position at 2k (or EMPTY) and the hash of its id at 2k + 1, so a probe reads
+  // one cache line, not two.
   private table = new Int32Array(128).fill(EMPTY)
   private mask = 63
-  private readonly vals: Array<V> = []
+  private count = 0
+  private readonly ids: ReadonlyArray<string>
   // Where the last unsuccessful `get` stopped, so the `add` that usually follows it neither
   // rehashes the id nor probes again. Any change to the table forgets it.
   private missKey: string | undefined = undefined
   private missHash = 0
   private missSlot = 0
 
+  /** `ids[p]` is the id of position `p`; the array may grow, but an added position's id must not change. */
+  constructor(ids: ReadonlyArray<string>) {
+    this.ids = ids
+  }
+
   get size(): number {
-    return this.vals.length
+    return this.count
   }
 
   /** Makes room for `extra` more entries without regrowing. */
   reserve(extra: number): void {
-    const need = (this.vals.length + extra) * 2
+    const need = (this.count + extra) * 2
     if (need > this.mask + 1) this.rehash(need)
   }
 
-  get(id: string): V | undefined {
+  /** The position whose id is `id`, or -1. */
+  get(id: string): number {
     const h = hashId(id)
     const table = this.table
     const mask = this.mask
     let i = h & mask
     for (;;) {
-      const s = table[i << 1]!
-      if (s === EMPTY) {
+      const p = table[i << 1]!
+      if (p === EMPTY) {
         this.missKey = id
         this.missHash = h
         this.missSlot = i
-        return undefined
+        return -1
       }
-      if (table[(i << 1) | 1] === h) {
-        const v = this.vals[s]!
-        if (v.id === id) return v
-      }
+      if (table[(i << 1) | 1] === h && this.ids[p] === id) return p
       i = (i + 1) & mask
     }
   }
 
   has(id: string): boolean {
-    return this.get(id) !== undefined
+    return this.get(id) >= 0
   }
 
-  /** Inserts a record whose id is not in the table (the caller has checked). */
-  add(v: V): void {
-    if ((this.vals.length + 1) * 2 > this.mask + 1) this.rehash((this.vals.length + 1) * 2)
+  /** Adds position `p`, whose id is not in the table (the caller has checked). */
+  add(p: number): void {
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.count + 1) * 2)
+    const id = this.ids[p]!
     const table = this.table
     let h: number
     let i: number
-    if (this.missKey === v.id) {
+    if (this.missKey === id) {
       h = this.missHash
       i = this.missSlot
     } else {
-      h = hashId(v.id)
+      h = hashId(id)
       const mask = this.mask
       i = h & mask
       while (table[i << 1] !== EMPTY) i = (i + 1) & mask
     }
     this.missKey = undefined
-    table[i << 1] = this.vals.length
+    table[i << 1] = p
     table[(i << 1) | 1] = h
-    this.vals.push(v)
+    this.count++
   }
 
   /**
-   * Removes a record. The ledger removes only the newest (rollback is last-in first-out),
-   * which is cheap; any other removal rebuilds the table.
+   * Removes position `p`. Only the most recently added position may be removed (the ledger
+   * removes only when it rolls back, last-in first-out).
    */
-  delete(id: string): boolean {
+  delete(p: number): void {
     this.missKey = undefined
-    const n = this.vals.length
-    if (n > 0 && this.vals[n - 1]!.id === id) {
-      const mask = this.mask
-      let i = hashId(id) & mask
-      while (this.table[i << 1] !== n - 1) i = (i + 1) & mask
-      this.table[i << 1] = EMPTY
-      this.vals.pop()
-      return true
-    }
-    const at = this.vals.findIndex((v) => v.id === id)
-    if (at < 0) return false
-    const rest = this.vals.splice(at)
-    this.table.fill(EMPTY)
-    const kept = this.vals.splice(0)
-    for (const v of kept) this.add(v)
-    for (const v of rest.slice(1)) this.add(v)
-    return true
-  }
-
-  values(): IterableIterator<V> {
-    return this.vals.values()
-  }
-
-  *[Symbol.iterator](): IterableIterator<[string, V]> {
-    for (const v of this.vals) yield [v.id, v]
+    const mask = this.mask
+    let i = hashId(this.ids[p]!) & mask
+    while (this.table[i << 1] !== p) i = (i + 1) & mask
+    this.table[i << 1] = EMPTY
+    this.count--
   }
 
   private rehash(min: number): void {
@@ -127,12 +113,12 @@ export class IdTable<V extends { readonly id: string }> {
     const mask = cap - 1
     const old = this.table
     for (let j = 0; j < old.length; j += 2) {
-      const s = old[j]!
-      if (s === EMPTY) continue
+      const p = old[j]!
+      if (p === EMPTY) continue
       const h = old[j + 1]!
       let i = h & mask
       while (table[i << 1] !== EMPTY) i = (i + 1) & mask
-      table[i << 1] = s
+      table[i << 1] = p
       table[(i << 1) | 1] = h
     }
     this.table = table
