@@ -672,7 +672,7 @@ class LedgerImpl implements Ledger {
     // Size the transfer table once for the whole log rather than regrowing it as it fills.
     let events = 0
     for (const b of batches) if (b.kind === "transfers") events += b.events.length
-    this.e.transfers.reserve(Math.min(events, 1 << 24))
+    this.e.reserve(Math.min(events, 1 << 24))
     for (let b = 0; b < batches.length; b++) {
       const batch = batches[b]!
       if (batch.seq !== this.e.batches.length)
@@ -717,7 +717,7 @@ class LedgerImpl implements Ledger {
   replayInternal(source: Engine): Result<void, LedgerIntegrityError> {
     let events = 0
     for (const b of source.batches) events += b.to - b.from
-    this.e.transfers.reserve(Math.min(events, 1 << 24))
+    this.e.reserve(Math.min(events, 1 << 24))
     for (const b of source.batches) {
       const recs: Array<TRec> = []
       for (let p = b.from; p < b.to; p++) recs.push(source.recAt(p))

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import * as Effect from "effect/Effect"
@@ -41,6 +42,31 @@ describe("effect: LedgerService over a JournalStore", () => {
       return [r.results[0]?.code, (yield* ledger.account("v1"))?.balance]
     })
     expect(Effect.runSync(Effect.provide(again, Layer.provide(ledgerLayer(), store)))).toEqual(["exists", 90])
+  })
+
+  it("takes a platform SHA-256 and an outside checkpoint; a journal that lost its tail fails", () => {
+    const batches: Array<LogBatch> = []
+    const store = Layer.succeed(JournalStore, inMemoryJournalStore(batches))
+    const sha256 = () => createHash("sha256")
+    Effect.runSync(Effect.provide(program, Layer.provide(ledgerLayer({ sha256 }), store)))
+    const head = batches[1]!.hash
+    const checkpoint = { expectHead: head, expectSeq: 1 }
+    const reopen = (journal: Array<LogBatch>) =>
+      Effect.runSyncExit(
+        Effect.provide(
+          Effect.gen(function* () {
+            return (yield* LedgerService).ledger.head()
+          }),
+          Layer.provide(ledgerLayer(checkpoint), Layer.succeed(JournalStore, inMemoryJournalStore(journal)))
+        )
+      )
+    const whole = reopen([...batches])
+    expect(Exit.isSuccess(whole) && whole.value).toBe(head)
+    for (const lost of [batches.slice(0, 1), []]) {
+      const exit = reopen(lost)
+      expect(Exit.isFailure(exit)).toBe(true)
+      if (Exit.isFailure(exit)) expect(String(exit.cause)).toContain("LedgerIntegrityError")
+    }
   })
 
   it("fails with typed errors: bad input, and a journal that refuses a write (rolled back)", () => {

@@ -21,6 +21,7 @@ import {
   type LedgerIntegrityError,
   type LedgerSnapshot,
   type LogBatch,
+  type RestoreOptions,
   restoreLedger,
   type VerifyReport
 } from "./createLedger.ts"
@@ -28,6 +29,9 @@ import { createPointsSystem, type PointsSystem, type Receipt } from "./createPoi
 import type { AccountResult, AccountState, TransferResult } from "./LedgerModel.ts"
 import type { PointsError } from "./serviceRecord.ts"
 import { type SimulationResult, simulateScheme } from "./simulateScheme.ts"
+
+// The head of an empty log.
+const GENESIS_HEAD = "0".repeat(64)
 
 export { fromResult, lift } from "@jiceng/core/effect"
 
@@ -140,6 +144,9 @@ export class LedgerService extends Context.Service<
  * Builds the {@link LedgerService} over the {@link JournalStore} in context: loads the
  * journal, replays it (rechecking every hash), and from then on appends each committed batch
  * before the call returns; a failed append rolls the batch back and fails with `JournalError`.
+ * The options are those of `restoreLedger` without `onCommit`: the clock, a platform
+ * `sha256`, and a checkpoint kept outside the journal (`expectHead`, `expectSeq`), against
+ * which a journal that lost its tail fails with a `LedgerIntegrityError`.
  *
  * @example
  * ```ts
@@ -152,7 +159,7 @@ export class LedgerService extends Context.Service<
  * @category effect
  */
 export const ledgerLayer = (
-  options: { readonly clock?: () => number } = {}
+  options: Omit<RestoreOptions, "onCommit"> = {}
 ): Layer.Layer<LedgerService, InvalidInputError | LedgerIntegrityError | JournalError, JournalStore> =>
   Layer.effect(
     LedgerService,
@@ -163,12 +170,13 @@ export const ledgerLayer = (
         const exit = Effect.runSyncExit(store.append(batch))
         if (Exit.isFailure(exit)) throw new Error(`journal append failed: ${String(exit.cause)}`)
       }
-      const ledgerOptions = options.clock ? { clock: options.clock, onCommit } : { onCommit }
+      const ledgerOptions: RestoreOptions = { ...options, onCommit }
       const last = batches[batches.length - 1]
+      const checkpoint = options.expectHead !== undefined || options.expectSeq !== undefined
       const ledger: Ledger = yield* fromResult(
-        last === undefined
+        last === undefined && !checkpoint
           ? createLedger(ledgerOptions)
-          : restoreLedger({ format: "jiceng-ledger/1", batches, head: last.hash }, ledgerOptions)
+          : restoreLedger({ format: "jiceng-ledger/1", batches, head: last?.hash ?? GENESIS_HEAD }, ledgerOptions)
       )
       return {
         createAccounts: (input: unknown) => Effect.suspend(() => fromResult(ledger.createAccounts(input))),

@@ -222,23 +222,17 @@ export class Engine {
 
   // ---- the transfer log -----------------------------------------------------------------
 
+  /** Makes room in the log and the id table for `extra` more events (a replay knows its size). */
+  reserve(extra: number): void {
+    this.transfers.reserve(extra)
+    this.growColumns(this.nEv + extra)
+  }
+
   /** Appends a batch's events to the log; returns the position of the first. */
   private append(events: ReadonlyArray<TRec>): number {
     const base = this.nEv
     const n = base + events.length
-    if (n > this.evAmount.length) {
-      this.evAmount = grow(this.evAmount, n)
-      this.evD = grow(this.evD, n)
-      this.evC = grow(this.evC, n)
-      this.evKind = grow(this.evKind, n)
-      this.evLinked = grow(this.evLinked, n)
-      this.evCode = grow(this.evCode, n)
-      this.stStatus = grow(this.stStatus, n)
-      this.stD = grow(this.stD, n)
-      this.stC = grow(this.stC, n)
-      this.stEff = grow(this.stEff, n)
-      this.stBatch = grow(this.stBatch, n)
-    }
+    this.growColumns(n)
     for (let k = 0; k < events.length; k++) {
       const t = events[k]!
       const p = base + k
@@ -268,6 +262,21 @@ export class Engine {
     }
     this.nEv = n
     return base
+  }
+
+  private growColumns(n: number): void {
+    if (n <= this.evAmount.length) return
+    this.evAmount = grow(this.evAmount, n)
+    this.evD = grow(this.evD, n)
+    this.evC = grow(this.evC, n)
+    this.evKind = grow(this.evKind, n)
+    this.evLinked = grow(this.evLinked, n)
+    this.evCode = grow(this.evCode, n)
+    this.stStatus = grow(this.stStatus, n)
+    this.stD = grow(this.stD, n)
+    this.stC = grow(this.stC, n)
+    this.stEff = grow(this.stEff, n)
+    this.stBatch = grow(this.stBatch, n)
   }
 
   private truncate(to: number): void {
