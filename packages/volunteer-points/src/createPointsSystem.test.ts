@@ -1,6 +1,12 @@
 import { getOrThrow } from "@jiceng/core"
 import { describe, expect, it } from "vitest"
-import { createPointsSystem, type PointsSystem } from "./createPointsSystem.ts"
+import { JournalError } from "./createLedger.ts"
+import {
+  createPointsSystem,
+  type PointsOperation,
+  type PointsSystem,
+  restorePointsSystem
+} from "./createPointsSystem.ts"
 import { approved } from "./internal/fixtures.test.ts"
 import { defineScheme, type Scheme, schemes } from "./schemes.ts"
 import { defaultWorkflow, recordAction, verifyRecord } from "./serviceRecord.ts"
@@ -471,5 +477,76 @@ describe("cross-region clearing (通存通兑)", () => {
     getOrThrow(s.settle({ id: "s1", debtor: "east", creditor: "west", amount: 120, at: 4 }))
     expect(s.positions().map((p) => p.net)).toEqual([0, 0])
     expect(s.verify().ok).toBe(true)
+  })
+})
+
+describe("restorePointsSystem and the write-ahead journal", () => {
+  const scheme = schemes.kunshan[0]!.value
+  const build = () => {
+    const bank = getOrThrow(createPointsSystem(scheme))
+    getOrThrow(bank.openHolders([{ id: "v1" }, { id: "v2" }]))
+    getOrThrow(bank.issue({ id: "g1", holder: "v1", amount: 1000, at: 0 }))
+    getOrThrow(bank.redeem({ id: "r1", holder: "v1", sku: "rice-5kg", at: H }))
+    return bank
+  }
+  it("detects an edited, dropped or reordered operation that moved units", () => {
+    const snap = JSON.parse(JSON.stringify(build().snapshot()))
+    const edited = structuredClone(snap)
+    edited.operations[1].input.amount = 5000
+    const e = restorePointsSystem(edited)
+    expect(!e.ok && e.error.issues[0]).toMatchObject({ path: ["ledgerHead"], code: "head_mismatch" })
+    const dropped = { ...snap, operations: snap.operations.filter((_: unknown, i: number) => i !== 1) }
+    expect(restorePointsSystem(dropped).ok).toBe(false)
+    const swapped = { ...snap, operations: [snap.operations[0], snap.operations[2], snap.operations[1]] }
+    expect(restorePointsSystem(swapped).ok).toBe(false)
+  })
+  it("rejects malformed snapshots and options with typed, bilingual errors", () => {
+    const snap = build().snapshot()
+    for (const bad of [
+      undefined,
+      {},
+      { ...snap, format: "x" },
+      { ...snap, operations: [{ op: "steal", input: {} }] }
+    ]) {
+      const r = restorePointsSystem(bad)
+      expect(!r.ok && r.error._tag).toBe("InvalidInputError")
+    }
+    const badInput = { ...snap, operations: [...snap.operations, { op: "issue", input: { id: "x", amount: -1 } }] }
+    const r = restorePointsSystem(badInput)
+    expect(!r.ok && r.error.issues[0]?.path.slice(0, 3)).toEqual(["operations", 3, "input"])
+    const o = restorePointsSystem(snap, { onOperation: 1 } as never)
+    expect(!o.ok && o.error.issues[0]?.path).toEqual(["onOperation"])
+  })
+  it("applies nothing when the journal write fails, and journals after a restore only what follows it", () => {
+    const journal: Array<PointsOperation> = []
+    let fail = false
+    const bank = getOrThrow(
+      createPointsSystem(scheme, {
+        onOperation: (o: PointsOperation) => {
+          if (fail) throw new Error("disk full")
+          journal.push(o)
+        }
+      })
+    )
+    getOrThrow(bank.openHolders([{ id: "v1" }]))
+    getOrThrow(bank.issue({ id: "g1", holder: "v1", amount: 1000, at: 0 }))
+    const head = bank.ledger.head()
+    fail = true
+    const r = bank.redeem({ id: "r1", holder: "v1", sku: "rice-5kg", at: H })
+    expect(!r.ok && r.error).toBeInstanceOf(JournalError)
+    expect(bank.balance("v1")).toBe(1000)
+    expect(bank.ledger.head()).toBe(head)
+    expect(bank.snapshot().operations.length).toBe(2)
+    fail = false
+    expect(bank.redeem({ id: "r1", holder: "v1", sku: "rice-5kg", at: H }).ok).toBe(true)
+    expect(journal.map((o) => o.op)).toEqual(["openHolders", "issue", "redeem"])
+    const after: Array<PointsOperation> = []
+    const restored = getOrThrow(
+      restorePointsSystem({ ...bank.snapshot(), operations: journal }, { onOperation: (o) => after.push(o) })
+    )
+    expect(restored.balance("v1")).toBe(bank.balance("v1"))
+    expect(after).toEqual([])
+    getOrThrow(restored.donate({ id: "d1", holder: "v1", amount: 10, at: 2 * H }))
+    expect(after.map((o) => o.op)).toEqual(["donate"])
   })
 })

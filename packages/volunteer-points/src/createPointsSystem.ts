@@ -1,6 +1,6 @@
-import { err, InvalidInputError, issue, mulDiv, ok, type Result, validate } from "@jiceng/core"
+import { err, InvalidInputError, issue, type JicengError, mulDiv, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
-import { createLedger, type Ledger, type LedgerIntegrityError, type VerifyReport } from "./createLedger.ts"
+import { createLedger, JournalError, type Ledger, LedgerIntegrityError, type VerifyReport } from "./createLedger.ts"
 import { type Lot, LotBook, type Take } from "./internal/LotBook.ts"
 import { explainCode, type TransferInput } from "./LedgerModel.ts"
 import { type CatalogueItem, DEFAULT_REGION, Relation, Scheme, ShortId } from "./schemes.ts"
@@ -63,10 +63,66 @@ export const PointsSystemOptions = z.strictObject({
     .min(1)
     .max(1000)
     .optional(),
-  workflow: RecordWorkflow.optional()
+  workflow: RecordWorkflow.optional(),
+  /**
+   * A write-ahead journal: called with each operation whose input is valid, before it is
+   * applied. If it throws, the operation is not applied and the call returns a
+   * `JournalError`. Replaying the journal with {@link restorePointsSystem} rebuilds the system.
+   */
+  onOperation: z.custom<(operation: PointsOperation) => void>((v) => typeof v === "function").optional()
 })
 /** @since 0.1.0 @category points */
 export type PointsSystemOptions = z.infer<typeof PointsSystemOptions>
+
+/**
+ * The operations of a points system, by the name of the method that performs them.
+ *
+ * @since 0.1.0
+ * @category points
+ */
+export const PointsOperationName = z.enum([
+  "openHolders",
+  "issue",
+  "postRecord",
+  "reverseRecord",
+  "redeem",
+  "gift",
+  "donate",
+  "restock",
+  "settle",
+  "expire"
+])
+/** @since 0.1.0 @category points */
+export type PointsOperationName = z.infer<typeof PointsOperationName>
+
+/**
+ * One entry of a points system's operation log: the method called and its validated input.
+ * Operations that were refused are logged too (a refused id stays refused), so replaying the
+ * log reproduces every outcome.
+ *
+ * @since 0.1.0
+ * @category points
+ */
+export const PointsOperation = z.strictObject({ op: PointsOperationName, input: z.unknown() })
+/** @since 0.1.0 @category points */
+export type PointsOperation = z.infer<typeof PointsOperation>
+
+/**
+ * A points system's complete, portable state: its scheme, options and operation log, with
+ * the head hash of its ledger, which replaying the log must reproduce.
+ *
+ * @since 0.1.0
+ * @category points
+ */
+export const PointsSnapshot = z.strictObject({
+  format: z.literal("jiceng-points/1"),
+  scheme: z.unknown(),
+  options: z.unknown(),
+  operations: z.array(PointsOperation),
+  ledgerHead: z.string().regex(/^[0-9a-f]{64}$/)
+})
+/** @since 0.1.0 @category points */
+export type PointsSnapshot = z.infer<typeof PointsSnapshot>
 
 const Amt = z.int().min(1).max(MAX)
 
@@ -290,17 +346,19 @@ export interface PointsSystem {
   readonly workflow: RecordWorkflow
   /** The underlying ledger, for statements, snapshots and `verify()`; write to it only through the system. */
   readonly ledger: Omit<Ledger, "createAccounts" | "createTransfers" | "correct" | "tick">
-  openHolders(input: unknown): Result<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError>
-  issue(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  postRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  reverseRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  redeem(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  gift(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  donate(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  restock(input: unknown): Result<Receipt, InvalidInputError | PointsError>
-  settle(input: unknown): Result<Receipt, InvalidInputError | PointsError>
+  openHolders(
+    input: unknown
+  ): Result<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError | JournalError>
+  issue(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  postRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  reverseRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  redeem(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  gift(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  donate(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  restock(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
+  settle(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError>
   /** Expires every lot due at `at` (one explicit transfer per lot to the expiry account). */
-  expire(input: unknown): Result<Receipt["expired"], InvalidInputError | PointsError>
+  expire(input: unknown): Result<Receipt["expired"], InvalidInputError | PointsError | JournalError>
   balance(holder: string): number | undefined
   lots(holder: string): ReadonlyArray<LotView>
   holders(): ReadonlyArray<{ readonly id: string; readonly region: string }>
@@ -310,6 +368,8 @@ export interface PointsSystem {
   postedRecords(holder: string): ReadonlyArray<PostedRecord>
   liability(): Liability
   positions(): ReadonlyArray<RegionPosition>
+  /** Everything needed to rebuild the system with {@link restorePointsSystem}. */
+  snapshot(): PointsSnapshot
   /** The ledger's full verify plus lot sums = balances, the liability identity and clearing. */
   verify(options?: {
     readonly mode?: "full" | "state"
@@ -329,6 +389,18 @@ interface Plan {
 }
 
 // Ledger transfer ids are the operation id behind a per-kind prefix, so kinds never collide.
+// The method behind each kind of receipt, for the operation log.
+const METHOD: Record<Receipt["kind"], PointsOperationName> = {
+  issue: "issue",
+  post: "postRecord",
+  reverse: "reverseRecord",
+  redeem: "redeem",
+  gift: "gift",
+  donate: "donate",
+  restock: "restock",
+  settle: "settle"
+}
+
 const PREFIX: Record<Receipt["kind"], string> = {
   issue: "i",
   post: "p",
@@ -420,7 +492,72 @@ export const createPointsSystem = (scheme: unknown, options: unknown = {}): Resu
           )
         ])
       )
-  return ok(new System(s.value, o.value.workflow ?? defaultWorkflow, regions))
+  const { onOperation, ...data } = o.value
+  return ok(new System(s.value, data, o.value.workflow ?? defaultWorkflow, regions, onOperation))
+}
+
+/**
+ * Rebuilds a points system from a {@link PointsSnapshot} by replaying its operation log
+ * through a fresh system with the same scheme and options, then checks that the rebuilt
+ * ledger ends on the snapshot's head hash: an operation edited, dropped or reordered changes
+ * the ledger and is refused with `head_mismatch`. To rebuild from a write-ahead journal kept
+ * with `onOperation`, put its entries in `operations`; `onOperation` here journals the
+ * operations that follow the restore (the replayed ones are not journaled again).
+ *
+ * @example
+ * ```ts
+ * import { createPointsSystem, restorePointsSystem, schemes } from "@jiceng/volunteer-points"
+ * import { getOrThrow } from "@jiceng/core"
+ * const bank = getOrThrow(createPointsSystem(schemes.kunshan[0]!.value))
+ * bank.openHolders([{ id: "vol-1" }]).ok //=> true
+ * bank.issue({ id: "grant-1", holder: "vol-1", amount: 300, at: 0 }).ok //=> true
+ * const copy = getOrThrow(restorePointsSystem(JSON.parse(JSON.stringify(bank.snapshot()))))
+ * copy.balance("vol-1") //=> 300
+ * restorePointsSystem({ ...bank.snapshot(), ledgerHead: "0".repeat(64) }).ok //=> false
+ * ```
+ * @since 0.1.0
+ * @category points
+ */
+export const restorePointsSystem = (
+  snapshot: unknown,
+  options: { readonly onOperation?: (operation: PointsOperation) => void } = {}
+): Result<PointsSystem, InvalidInputError | LedgerIntegrityError> => {
+  if (typeof options !== "object" || options === null)
+    return err(
+      new InvalidInputError([issue(["options"], "invalid_option", "选项必须是对象", "options must be an object")])
+    )
+  if (options.onOperation !== undefined && typeof options.onOperation !== "function")
+    return err(
+      new InvalidInputError([
+        issue(["onOperation"], "invalid_option", "onOperation 必须是函数", "onOperation must be a function")
+      ])
+    )
+  const parsed = validate(PointsSnapshot, snapshot)
+  if (!parsed.ok) return parsed
+  const snap = parsed.value
+  const created = createPointsSystem(snap.scheme, snap.options)
+  if (!created.ok) return created
+  const system = created.value as System
+  for (const [i, o] of snap.operations.entries()) {
+    const r = (system[o.op] as (input: unknown) => Result<unknown, JicengError>)(o.input)
+    if (!r.ok && r.error instanceof InvalidInputError)
+      return err(
+        new InvalidInputError(r.error.issues.map((x) => ({ ...x, path: ["operations", i, "input", ...x.path] })))
+      )
+  }
+  if (system.ledger.head() !== snap.ledgerHead)
+    return err(
+      new LedgerIntegrityError([
+        issue(
+          ["ledgerHead"],
+          "head_mismatch",
+          "重放操作日志得到的账本链头哈希与快照不符：日志被修改、删减或调换",
+          "replaying the operation log gives a different ledger head: the log was edited, cut or reordered"
+        )
+      ])
+    )
+  system.journalTo(options.onOperation)
+  return ok(system)
 }
 
 class System implements PointsSystem {
@@ -439,13 +576,20 @@ class System implements PointsSystem {
   private readonly recordLot = new Map<string, string>()
   private now = 0
   private readonly multiRegion: boolean
+  private readonly options: Omit<PointsSystemOptions, "onOperation">
+  private onOperation: ((operation: PointsOperation) => void) | undefined
+  private readonly operations: Array<PointsOperation> = []
 
   constructor(
     scheme: Scheme,
+    options: Omit<PointsSystemOptions, "onOperation">,
     workflow: RecordWorkflow,
-    regions: ReadonlyArray<{ id: string; netLimit?: number | undefined }>
+    regions: ReadonlyArray<{ id: string; netLimit?: number | undefined }>,
+    onOperation: ((operation: PointsOperation) => void) | undefined
   ) {
     this.scheme = scheme
+    this.options = options
+    this.onOperation = onOperation
     this.workflow = workflow
     this.book = new LotBook(scheme.lots.order)
     this.multiRegion = regions.length > 1
@@ -502,13 +646,34 @@ class System implements PointsSystem {
 
   // ---- shared machinery -------------------------------------------------------------------
 
+  /** Sets the write-ahead journal (used after a restore, so replayed operations are not journaled twice). */
+  journalTo(onOperation: ((operation: PointsOperation) => void) | undefined): void {
+    this.onOperation = onOperation
+  }
+
+  /**
+   * Logs an operation whose input is valid, before it is applied: the write-ahead journal
+   * first (if it throws, nothing is applied), then the in-memory log that `snapshot()` returns.
+   */
+  private log(op: PointsOperationName, input: unknown): Result<void, JournalError> {
+    const operation = { op, input }
+    if (this.onOperation !== undefined)
+      try {
+        this.onOperation(structuredClone(operation))
+      } catch (cause) {
+        return err(new JournalError(cause instanceof Error ? cause.message : String(cause)))
+      }
+    this.operations.push(operation)
+    return ok(undefined)
+  }
+
   /** Runs an operation keyed by its own `id` (every kind but posting, which is keyed by the record). */
   private run<I extends { readonly id: string; readonly at: number }>(
     kind: Receipt["kind"],
     schema: z.ZodType<I>,
     input: unknown,
     plan: (v: I, tid: string) => Result<Plan, PointsError>
-  ): Result<Receipt, InvalidInputError | PointsError> {
+  ): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.runKeyed(kind, schema, input, (v) => v.id, plan)
   }
 
@@ -522,7 +687,7 @@ class System implements PointsSystem {
     input: unknown,
     key: (v: I) => string,
     plan: (v: I, tid: string) => Result<Plan, PointsError>
-  ): Result<Receipt, InvalidInputError | PointsError> {
+  ): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     const parsed = validate(schema, input)
     if (!parsed.ok) return parsed
     const v = parsed.value
@@ -541,6 +706,8 @@ class System implements PointsSystem {
         `id ${id} is already used by a different operation`
       )
     }
+    const logged = this.log(METHOD[kind], v)
+    if (!logged.ok) return logged
     const time = this.advanceTo(v.at)
     if (!time.ok) return time
     const expired = time.value
@@ -765,9 +932,13 @@ class System implements PointsSystem {
 
   // ---- operations -------------------------------------------------------------------------
 
-  openHolders(input: unknown): Result<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError> {
+  openHolders(
+    input: unknown
+  ): Result<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError | JournalError> {
     const parsed = validate(z.array(HolderInput).max(100_000), input)
     if (!parsed.ok) return parsed
+    const logged = this.log("openHolders", parsed.value)
+    if (!logged.ok) return logged
     const out: Array<"created" | "exists"> = []
     const fresh: Array<Record<string, unknown>> = []
     const seen = new Map<string, string>()
@@ -807,7 +978,7 @@ class System implements PointsSystem {
     return ok(out)
   }
 
-  issue(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  issue(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("issue", IssueInput, input, (v, tid) => {
       const h = this.requireHolder(v.holder, "holder")
       if (!h.ok) return h
@@ -815,7 +986,7 @@ class System implements PointsSystem {
     })
   }
 
-  postRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  postRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.runKeyed(
       "post",
       PostRecordInput,
@@ -904,7 +1075,7 @@ class System implements PointsSystem {
     )
   }
 
-  reverseRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  reverseRecord(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("reverse", ReverseRecordInput, input, (v, tid) => {
       const p = this.posted.get(v.recordId)
       if (p === undefined)
@@ -1012,7 +1183,7 @@ class System implements PointsSystem {
     })
   }
 
-  redeem(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  redeem(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("redeem", RedeemInput, input, (v, tid) => {
       const found = this.requireItem(v.sku)
       if (!found.ok) return found
@@ -1098,7 +1269,7 @@ class System implements PointsSystem {
     })
   }
 
-  gift(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  gift(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("gift", GiftInput, input, (v, tid) => {
       if (!this.scheme.gifts.relations.includes(v.relation))
         return refuse(
@@ -1146,7 +1317,7 @@ class System implements PointsSystem {
     })
   }
 
-  donate(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  donate(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("donate", DonateInput, input, (v, tid) => {
       if (!this.scheme.donations)
         return refuse(["holder"], "donations_not_allowed", "本方案不接受捐赠", "this scheme does not take donations")
@@ -1162,7 +1333,7 @@ class System implements PointsSystem {
     })
   }
 
-  restock(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  restock(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("restock", RestockInput, input, (v, tid) => {
       const found = this.requireItem(v.sku)
       if (!found.ok) return found
@@ -1173,7 +1344,7 @@ class System implements PointsSystem {
     })
   }
 
-  settle(input: unknown): Result<Receipt, InvalidInputError | PointsError> {
+  settle(input: unknown): Result<Receipt, InvalidInputError | PointsError | JournalError> {
     return this.run("settle", SettleInput, input, (v, tid) => {
       for (const [path, r] of [
         ["debtor", v.debtor],
@@ -1200,9 +1371,11 @@ class System implements PointsSystem {
     })
   }
 
-  expire(input: unknown): Result<Receipt["expired"], InvalidInputError | PointsError> {
+  expire(input: unknown): Result<Receipt["expired"], InvalidInputError | PointsError | JournalError> {
     const parsed = validate(ExpireInput, input)
     if (!parsed.ok) return parsed
+    const logged = this.log("expire", parsed.value)
+    if (!logged.ok) return logged
     return this.advanceTo(parsed.value.at)
   }
 
@@ -1264,6 +1437,16 @@ class System implements PointsSystem {
       limit,
       owes: Object.fromEntries([...(this.owes.get(region) ?? [])].filter(([, x]) => x !== 0))
     }))
+  }
+
+  snapshot(): PointsSnapshot {
+    return {
+      format: "jiceng-points/1",
+      scheme: structuredClone(this.scheme),
+      options: structuredClone(this.options),
+      operations: structuredClone(this.operations),
+      ledgerHead: this.ledger.head()
+    }
   }
 
   verify(

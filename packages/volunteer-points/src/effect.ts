@@ -217,16 +217,18 @@ export class PointsService extends Context.Service<
   {
     readonly openHolders: (
       input: unknown
-    ) => Effect.Effect<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError>
-    readonly issue: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly postRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly reverseRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly redeem: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly gift: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly donate: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly restock: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly settle: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError>
-    readonly expire: (input: unknown) => Effect.Effect<Receipt["expired"], InvalidInputError | PointsError>
+    ) => Effect.Effect<ReadonlyArray<"created" | "exists">, InvalidInputError | PointsError | JournalError>
+    readonly issue: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly postRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly reverseRecord: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly redeem: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly gift: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly donate: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly restock: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly settle: (input: unknown) => Effect.Effect<Receipt, InvalidInputError | PointsError | JournalError>
+    readonly expire: (
+      input: unknown
+    ) => Effect.Effect<Receipt["expired"], InvalidInputError | PointsError | JournalError>
     readonly verify: Effect.Effect<unknown, LedgerIntegrityError | PointsError>
     /** The underlying system, for synchronous reads (balances, lots, positions). */
     readonly system: PointsSystem
@@ -253,7 +255,7 @@ export const pointsLayer = (scheme: unknown, options: unknown = {}): Layer.Layer
     Effect.gen(function* () {
       const system = yield* fromResult(createPointsSystem(scheme, options))
       const op =
-        <A>(f: (input: unknown) => Result<A, InvalidInputError | PointsError>) =>
+        <A>(f: (input: unknown) => Result<A, InvalidInputError | PointsError | JournalError>) =>
         (input: unknown) =>
           Effect.suspend(() => fromResult(f(input)))
       return {

@@ -33,6 +33,9 @@ export {
   IssueInput,
   type Liability,
   type LotView,
+  PointsOperation,
+  PointsOperationName,
+  PointsSnapshot,
   type PointsSystem,
   PointsSystemOptions,
   type PostedRecord,
@@ -42,6 +45,7 @@ export {
   type RegionPosition,
   RestockInput,
   ReverseRecordInput,
+  restorePointsSystem,
   SettleInput,
   TRANSFER_CODES
 } from "./createPointsSystem.ts"
