@@ -19,6 +19,7 @@ const K = new Int32Array([
 ])
 
 const BUF = 1 << 16 // bytes buffered before compressing; a multiple of 64
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"))
 
 export class Hasher {
   private readonly h = new Int32Array(8)
@@ -155,21 +156,34 @@ export class Hasher {
       this.total = 0
       return sink.digest("hex")
     }
+    // Padding (FIPS 180-4 §5.1.1): 0x80, zeros up to 56 mod 64, then the length in bits as a
+    // 64-bit big-endian integer, written straight into the buffer.
+    if (BUF - this.pos < 72) this.flush()
+    const buf = this.buf
     const length = this.total + this.pos
-    this.byte(0x80)
-    while ((this.pos & 63) !== 56) this.byte(0)
+    let p = this.pos
+    buf[p++] = 0x80
+    const end = ((p + 8 + 63) & ~63) - 8
+    buf.fill(0, p, end)
+    p = end
     const bits = length * 8
     const hi = Math.floor(bits / 0x100000000)
     const lo = bits >>> 0
-    for (const word of [hi, lo]) {
-      this.byte(word >>> 24)
-      this.byte((word >>> 16) & 255)
-      this.byte((word >>> 8) & 255)
-      this.byte(word & 255)
-    }
-    this.compress(this.pos)
+    buf[p++] = hi >>> 24
+    buf[p++] = (hi >>> 16) & 255
+    buf[p++] = (hi >>> 8) & 255
+    buf[p++] = hi & 255
+    buf[p++] = lo >>> 24
+    buf[p++] = (lo >>> 16) & 255
+    buf[p++] = (lo >>> 8) & 255
+    buf[p++] = lo & 255
+    this.compress(p)
+    const h = this.h
     let out = ""
-    for (let i = 0; i < 8; i++) out += (this.h[i]! >>> 0).toString(16).padStart(8, "0")
+    for (let i = 0; i < 8; i++) {
+      const w = h[i]!
+      out += HEX[w >>> 24]! + HEX[(w >>> 16) & 255]! + HEX[(w >>> 8) & 255]! + HEX[w & 255]!
+    }
     this.reset()
     return out
   }
