@@ -79,15 +79,24 @@ export class Hasher {
   }
 
   string(s: string): void {
-    if (BUF - this.pos < 4 * s.length + 24) this.flush()
-    if (BUF - this.pos < 4 * s.length + 24) {
-      this.stringSlow(s)
-      return
-    }
     const n = s.length
-    this.varint(n)
+    if (BUF - this.pos < 4 * n + 24) {
+      this.flush()
+      if (BUF - this.pos < 4 * n + 24) {
+        this.stringSlow(s)
+        return
+      }
+    }
     const buf = this.buf
-    let p = this.pos
+    let p: number
+    // Ids are short: their length is one varint byte.
+    if (n < 128) {
+      p = this.pos
+      buf[p++] = n
+    } else {
+      this.varint(n)
+      p = this.pos
+    }
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i)
       if (c < 0x80) buf[p++] = c
