@@ -1,7 +1,7 @@
 import { getOrThrow, JicengError } from "@jiceng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { createPointsSystem, type PointsSystem } from "./createPointsSystem.ts"
+import { createPointsSystem, type PointsSystem, restorePointsSystem } from "./createPointsSystem.ts"
 import { approved } from "./internal/fixtures.test.ts"
 import { defineScheme, schemeAt, schemes } from "./schemes.ts"
 import { isReadyToPost, recordAction, servedMinutes, verifyRecord } from "./serviceRecord.ts"
@@ -76,6 +76,24 @@ describe("points fuzz: anything in, never a throw", () => {
         { numRuns: 60 }
       )
     })
+  it("restorePointsSystem: junk, and real snapshots with one part replaced by junk", () => {
+    const snap = system().snapshot()
+    const parts = ["format", "scheme", "options", "operations", "ledgerHead"] as const
+    fc.assert(
+      fc.property(input, input, fc.nat(), fc.nat(), fc.jsonValue(), (a, b, k, i, junk) => {
+        expect(failsWell(restorePointsSystem(a, b as never))).toBe(true)
+        const partly: Record<string, unknown> = { ...snap, [parts[k % parts.length]!]: junk }
+        expect(failsWell(restorePointsSystem(partly))).toBe(true)
+        // One operation's input replaced: refused with a typed error, or a system that verifies.
+        const ops = snap.operations.map((o, j) => (j === i % snap.operations.length ? { ...o, input: junk } : o))
+        const r = restorePointsSystem({ ...snap, operations: ops })
+        expect(failsWell(r)).toBe(true)
+        if (r.ok) expect(r.value.verify().ok).toBe(true)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
   it("recordAction, servedMinutes and schemeAt", () => {
     fc.assert(
       fc.property(input, input, input, (a, b, c) => {
