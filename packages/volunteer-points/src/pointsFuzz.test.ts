@@ -1,7 +1,12 @@
 import { getOrThrow, JicengError } from "@jiceng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { createPointsSystem, type PointsSystem, restorePointsSystem } from "./createPointsSystem.ts"
+import {
+  createPointsSystem,
+  PointsOperationName,
+  type PointsSystem,
+  restorePointsSystem
+} from "./createPointsSystem.ts"
 import { approved } from "./internal/fixtures.test.ts"
 import { defineScheme, schemeAt, schemes } from "./schemes.ts"
 import { isReadyToPost, recordAction, servedMinutes, verifyRecord } from "./serviceRecord.ts"
@@ -42,18 +47,7 @@ const nearValid = fc.record(
   { requiredKeys: [] }
 )
 const input = fc.oneof(fc.anything(), fc.jsonValue(), nearValid, fc.array(fc.anything(), { maxLength: 3 }))
-const methods = [
-  "openHolders",
-  "issue",
-  "postRecord",
-  "reverseRecord",
-  "redeem",
-  "gift",
-  "donate",
-  "restock",
-  "settle",
-  "expire"
-] as const
+const methods = PointsOperationName.options
 
 describe("points fuzz: anything in, never a throw", () => {
   it("createPointsSystem and defineScheme", () => {
