@@ -116,10 +116,10 @@ export class Engine {
   stD = new Int32Array(1024)
   stC = new Int32Array(1024)
   stEff = new Float64Array(1024)
-  /** The log position of the batch that created the transfer, or -1. */
+  /** The sequence number of the batch that created the transfer, or -1 if it was not created. */
   stBatch = new Int32Array(1024)
 
-  /** Created transfers: id → log position, in order of creation. */
+  /** Created transfers: id → log position (see `created()` for them in order). */
   transfers = new IdTable(this.evId)
   failed = new Map<string, TransferFailureCode>()
   nTransfers = 0
@@ -348,7 +348,7 @@ export class Engine {
     return x
   }
 
-  /** Positions of the created transfers, in order of creation. */
+  /** Positions of the created transfers, in order of creation (a scan of the log). */
   created(): Array<number> {
     const out: Array<number> = []
     for (let p = 0; p < this.nEv; p++) if (this.stBatch[p]! >= 0) out.push(p)
