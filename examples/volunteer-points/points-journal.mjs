@@ -42,29 +42,22 @@ export const openDurablePoints = (path, scheme, options = {}) => {
     .prepare("SELECT op, input FROM operations ORDER BY seq")
     .all()
     .map((r) => ({ op: r.op, input: JSON.parse(r.input) }))
-  // Without a checkpoint the replay is trusted to rebuild whatever head it reaches; with one
-  // (written by `checkpoint` below, or kept elsewhere), it must reach exactly that head.
+  // With a checkpoint — the ledger head written by `checkpoint` below at a clean shutdown, after
+  // the last journaled operation — the replay must reach exactly that head; without one (after
+  // a crash) it is checked only against the rules.
   const saved = db.prepare("SELECT ledger_head FROM checkpoint WHERE id = 1").get()
-  const head = saved?.ledger_head ?? replayedHead(setup, operations)
   const restored = restorePointsSystem(
     {
       format: "jiceng-points/1",
       scheme: JSON.parse(setup.scheme),
       options: JSON.parse(setup.options),
       operations,
-      ledgerHead: head
+      ...(saved === undefined ? {} : { ledgerHead: saved.ledger_head })
     },
     { onOperation }
   )
   if (!restored.ok) db.close()
   return restored.ok ? { ok: true, value: { system: restored.value, db } } : restored
-}
-
-// The head a replay reaches, for a journal opened without a stored checkpoint.
-const replayedHead = (setup, operations) => {
-  const s = getOrThrow(createPointsSystem(JSON.parse(setup.scheme), JSON.parse(setup.options)))
-  for (const o of operations) s[o.op](o.input)
-  return s.ledger.head()
 }
 
 /** Stores the system's current ledger head as the checkpoint the next open must reach. */
