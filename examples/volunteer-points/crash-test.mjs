@@ -11,12 +11,12 @@
 // Exits non-zero on any failure. Run:
 //   pnpm --filter @jiceng/examples exec node volunteer-points/crash-test.mjs [rounds] [seed]
 import assert from "node:assert/strict"
-import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { createRng, getOrThrow } from "@jiceng/core"
+import { runUntilKilled } from "./kill-loop.mjs"
 import { openDurableLedger } from "./sqlite-journal.mjs"
 
 const VOLUNTEERS = 50
@@ -107,39 +107,6 @@ const check = (file, acks) => {
   }
 }
 
-const runChild = (file, round, killAfterMs) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--writer", file, String(round)], {
-      stdio: ["ignore", "pipe", "pipe"]
-    })
-    const acks = []
-    let out = ""
-    let err = ""
-    let timer
-    child.stdout.on("data", (d) => {
-      out += d
-      let nl = out.indexOf("\n")
-      while (nl >= 0) {
-        const line = out.slice(0, nl)
-        out = out.slice(nl + 1)
-        if (line === "ready") timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs)
-        else if (line.startsWith("ack ")) {
-          const [, seq, hash] = line.split(" ")
-          acks.push([Number(seq), hash])
-        }
-        nl = out.indexOf("\n")
-      }
-    })
-    child.stderr.on("data", (d) => {
-      err += d
-    })
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      if (signal === "SIGKILL") resolve(acks)
-      else reject(new Error(`writer exited by itself (code ${code}): ${err}`))
-    })
-  })
-
 if (process.argv[2] === "--writer") {
   writer(process.argv[3], Number(process.argv[4]))
 } else {
@@ -152,7 +119,12 @@ if (process.argv[2] === "--writer") {
   let unacked = 0
   try {
     for (let round = 0; round < rounds; round++) {
-      const acks = await runChild(file, round, rng.int(5, 120))
+      const acks = (
+        await runUntilKilled(fileURLToPath(import.meta.url), ["--writer", file, String(round)], rng.int(5, 120))
+      ).map((a) => {
+        const [seq, hash] = a.split(" ")
+        return [Number(seq), hash]
+      })
       const s = check(file, acks)
       const lastAck = acks.length > 0 ? acks[acks.length - 1][0] : -1
       if (s.batches - 1 > lastAck) unacked++

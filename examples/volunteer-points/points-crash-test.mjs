@@ -12,13 +12,13 @@
 // Exits non-zero on any failure. Run:
 //   pnpm --filter @jiceng/examples exec node volunteer-points/points-crash-test.mjs [rounds] [seed]
 import assert from "node:assert/strict"
-import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { createRng, getOrThrow } from "@jiceng/core"
 import { schemes } from "@jiceng/volunteer-points"
+import { runUntilKilled } from "./kill-loop.mjs"
 import { openDurablePoints } from "./points-journal.mjs"
 
 const HOLDERS = 20
@@ -84,39 +84,6 @@ const check = (file, round, acks) => {
   }
 }
 
-const runChild = (file, round, killAfterMs) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--writer", file, String(round)], {
-      stdio: ["ignore", "pipe", "pipe"]
-    })
-    const acks = []
-    let out = ""
-    let err = ""
-    let timer
-    child.stdout.on("data", (d) => {
-      out += d
-      let nl = out.indexOf("\n")
-      while (nl >= 0) {
-        const line = out.slice(0, nl)
-        out = out.slice(nl + 1)
-        if (line === "ready") timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs)
-        else if (line.startsWith("ack ")) {
-          const [, k, outcome] = line.split(" ")
-          acks.push([Number(k), outcome])
-        }
-        nl = out.indexOf("\n")
-      }
-    })
-    child.stderr.on("data", (d) => {
-      err += d
-    })
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      if (signal === "SIGKILL") resolve(acks)
-      else reject(new Error(`writer exited by itself (code ${code}): ${err}`))
-    })
-  })
-
 if (process.argv[2] === "--writer") {
   writer(process.argv[3], Number(process.argv[4]))
 } else {
@@ -128,7 +95,12 @@ if (process.argv[2] === "--writer") {
   const started = performance.now()
   try {
     for (let round = 0; round < rounds; round++) {
-      const acks = await runChild(file, round, rng.int(5, 120))
+      const acks = (
+        await runUntilKilled(fileURLToPath(import.meta.url), ["--writer", file, String(round)], rng.int(5, 120))
+      ).map((a) => {
+        const [k, outcome] = a.split(" ")
+        return [Number(k), outcome]
+      })
       const s = check(file, round, acks)
       console.log(
         `round ${String(round).padStart(2)}: killed after ${String(acks.length).padStart(4)} acknowledged operations; journal ${s.operations} operations, ${s.outstanding} points outstanding — replay, verify and resubmission OK`
