@@ -68,6 +68,8 @@ export const PointsSystemOptions = z.strictObject({
    * A write-ahead journal: called with each operation whose input is valid, before it is
    * applied. If it throws, the operation is not applied and the call returns a
    * `JournalError`. Replaying the journal with {@link restorePointsSystem} rebuilds the system.
+   * The operation passed is deep-frozen (it is the entry the system's own log keeps): store or
+   * serialise it, do not change it.
    */
   onOperation: z.custom<(operation: PointsOperation) => void>((v) => typeof v === "function").optional()
 })
