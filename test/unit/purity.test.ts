@@ -16,10 +16,13 @@ const isEffectEntry = (file: string) => /[\\/]src[\\/](effect\.ts|effect[\\/])/.
 const strip = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "")
 
 describe("package sources", () => {
-  it("import effect only from ./effect entries", () => {
+  it("import effect (or another package's ./effect) only from ./effect entries", () => {
     const offenders = sources.filter(
       (f) =>
-        !isEffectEntry(f) && /from\s+["']effect(\/[^"']*)?["']|import\(["']effect/.test(strip(readFileSync(f, "utf8")))
+        !isEffectEntry(f) &&
+        /from\s+["'](effect|@jiceng\/[a-z-]+\/effect)(\/[^"']*)?["']|import\(["'](effect|@jiceng\/[a-z-]+\/effect)/.test(
+          strip(readFileSync(f, "utf8"))
+        )
     )
     expect(offenders.map((f) => relative(root, f))).toEqual([])
   })

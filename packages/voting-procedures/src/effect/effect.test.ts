@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
-import { electOwnersCommittee, stv, tallyOwnersAssembly } from "./effect.ts"
+import { electOwnersCommittee, stv, tallyOwnersAssembly } from "../effect.ts"
 
 describe("effect wrappers", () => {
   it("succeed with the value and fail with the tagged error", () => {
@@ -31,12 +30,5 @@ describe("effect wrappers", () => {
     expect(Effect.runSync(electOwnersCommittee(input)).status).toBe("complete")
     const failure = Effect.runSync(Effect.flip(electOwnersCommittee({ ...input, seats: 4 })))
     expect([failure._tag, failure.issues[0]?.code]).toEqual(["InvalidInputError", "committee_size"])
-  })
-  it("no other module of the package imports effect", () => {
-    const dir = new URL("./", import.meta.url)
-    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(
-      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "effect.ts"
-    )
-    for (const f of files) expect(readFileSync(new URL(f, dir), "utf8")).not.toMatch(/from "effect/)
   })
 })
