@@ -1,4 +1,14 @@
-import { err, InvalidInputError, type Issue, issue, JicengError, ok, type Result, validate } from "@jiceng/core"
+import {
+  err,
+  InvalidInputError,
+  type Issue,
+  issue,
+  JicengError,
+  ok,
+  type PlatformSha256,
+  type Result,
+  validate
+} from "@jiceng/core"
 import * as z from "zod"
 import { Engine } from "./internal/Engine.ts"
 import { parseAccountsFast } from "./internal/fastAccount.ts"
@@ -101,18 +111,6 @@ export const LedgerSnapshot = z.strictObject({
 export type LedgerSnapshot = z.infer<typeof LedgerSnapshot>
 
 /**
- * A SHA-256 hash object as the ledger uses it: the subset of Node's `crypto.Hash` (from
- * `createHash("sha256")`) that the hash chain needs. See {@link LedgerOptions.sha256}.
- *
- * @since 0.1.0
- * @category ledger
- */
-export interface Sha256 {
-  update(data: Uint8Array): unknown
-  digest(encoding: "hex"): string
-}
-
-/**
  * Options of {@link createLedger}.
  *
  * @since 0.1.0
@@ -138,7 +136,7 @@ export interface LedgerOptions {
    * wherever long logs are replayed (restarts, `restoreLedger`, `verify()`). It is checked
    * against a test vector when the ledger is created.
    */
-  readonly sha256?: () => Sha256
+  readonly sha256?: () => PlatformSha256
 }
 
 /**
@@ -323,7 +321,7 @@ export const createLedger = (options: LedgerOptions = {}): Result<Ledger, Invali
 const computesSha256 = (f: unknown): boolean => {
   if (typeof f !== "function") return false
   try {
-    const h = (f as () => Sha256)()
+    const h = (f as () => PlatformSha256)()
     h.update(new Uint8Array([0x61, 0x62, 0x63]))
     return h.digest("hex") === "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
   } catch {

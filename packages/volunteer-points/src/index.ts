@@ -20,7 +20,6 @@ export {
   LogBatch,
   type RestoreOptions,
   restoreLedger,
-  type Sha256,
   type UnitTotals,
   type VerifyReport
 } from "./createLedger.ts"

@@ -8,7 +8,7 @@
 // replayed log of millions of events is a few dozen typed arrays and arrays of strings, which
 // the garbage collector neither copies nor traces field by field.
 
-import type { Sha256 } from "../createLedger.ts"
+import { type PlatformSha256, Sha256Hasher } from "@jiceng/core"
 import type { AccountInput, AccountResult, TransferFailureCode, TransferResult } from "../LedgerModel.ts"
 import {
   KIND_NAMES,
@@ -22,7 +22,6 @@ import {
   STATUS_VOIDED,
   TRec
 } from "./fastTransfer.ts"
-import { Hasher } from "./Hasher.ts"
 import { IdTable } from "./IdTable.ts"
 
 const F_DMNEC = 1
@@ -132,14 +131,14 @@ export class Engine {
   batches: Array<BatchRec> = []
   head = GENESIS
   lastTs = 0
-  private readonly hasher: Hasher
+  private readonly hasher: Sha256Hasher
   private undo: Array<Undo> = []
 
-  readonly sha256: (() => Sha256) | undefined
+  readonly sha256: (() => PlatformSha256) | undefined
 
-  constructor(sha256?: () => Sha256) {
+  constructor(sha256?: () => PlatformSha256) {
     this.sha256 = sha256
-    this.hasher = new Hasher(sha256)
+    this.hasher = new Sha256Hasher(sha256)
   }
 
   // ---- accounts -------------------------------------------------------------------------

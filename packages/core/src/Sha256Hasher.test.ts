@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Hasher } from "./Hasher.ts"
+import { sha256Hex } from "./digest.ts"
+import { Sha256Hasher } from "./Sha256Hasher.ts"
 
 // Reference encoding built independently with Node's Buffer and crypto.
 const varint = (n: number): Array<number> => {
@@ -15,9 +16,9 @@ const varint = (n: number): Array<number> => {
 }
 const wellFormedUtf8 = (s: string): Buffer => Buffer.from(s, "utf8")
 
-describe("Hasher", () => {
+describe("Sha256Hasher", () => {
   it("matches node:crypto SHA-256 over the documented encoding (property)", () => {
-    const h = new Hasher()
+    const h = new Sha256Hasher()
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.maxSafeNat()), { maxLength: 30 }),
@@ -38,7 +39,7 @@ describe("Hasher", () => {
     )
   })
   it("handles strings longer than its buffer and messages spanning many blocks", () => {
-    const h = new Hasher()
+    const h = new Sha256Hasher()
     for (const n of [0, 55, 56, 64, 30_000, 200_000]) {
       const s = "a文😀".repeat(n)
       h.string(s)
@@ -47,5 +48,36 @@ describe("Hasher", () => {
         .digest("hex")
       expect(h.digestHex()).toBe(want)
     }
+  })
+  it("utf8 and sha256Hex match node:crypto over any UTF-16 string, lone surrogates included (property)", () => {
+    const h = new Sha256Hasher()
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 200 }),
+        fc.string({ unit: "binary", maxLength: 20 }),
+        (a, b) => {
+          // Buffer encodes lone surrogates as U+FFFD, like TextEncoder.
+          const want = createHash("sha256")
+            .update(Buffer.from(a + b, "utf8"))
+            .digest("hex")
+          h.utf8(a)
+          h.utf8(b)
+          return h.digestHex() === want && sha256Hex(a + b) === want
+        }
+      )
+    )
+  })
+  it("hands its bytes to a platform SHA-256 when given one, with the same digests (property)", () => {
+    const native = new Sha256Hasher(() => createHash("sha256"))
+    const plain = new Sha256Hasher()
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.maxSafeNat()), { maxLength: 30 }),
+        (fields) => {
+          for (const h of [native, plain]) for (const f of fields) typeof f === "number" ? h.varint(f) : h.string(f)
+          return native.digestHex() === plain.digestHex()
+        }
+      )
+    )
   })
 })
