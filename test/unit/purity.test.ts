@@ -31,4 +31,10 @@ describe("package sources", () => {
     const offenders = sources.filter((f) => banned.test(strip(readFileSync(f, "utf8"))))
     expect(offenders.map((f) => relative(root, f))).toEqual([])
   })
+  it("reach the runtime's own modules in one place only: core's platform SHA-256 (node:crypto's createHash)", () => {
+    const users = sources.filter((f) => /getBuiltinModule/.test(strip(readFileSync(f, "utf8"))))
+    expect(users.map((f) => relative(root, f))).toEqual([join("packages", "core", "src", "PlatformSha256.ts")])
+    const text = strip(readFileSync(users[0]!, "utf8"))
+    expect(text.match(/["']node:[a-z_]+["']/g)).toEqual(['"node:crypto"'])
+  })
 })

@@ -80,4 +80,12 @@ describe("Sha256Hasher", () => {
       )
     )
   })
+  it("reset() discards everything added so far, including bytes already handed to a platform SHA-256", () => {
+    for (const h of [new Sha256Hasher(), new Sha256Hasher(() => createHash("sha256"))]) {
+      h.utf8("x".repeat(200_000)) // more than the buffer holds: some bytes have left it
+      h.reset()
+      h.utf8("abc")
+      expect(h.digestHex()).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+  })
 })

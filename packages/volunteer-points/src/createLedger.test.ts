@@ -329,9 +329,10 @@ describe("createLedger: bad input", () => {
   })
 })
 
-describe("createLedger: a platform SHA-256", () => {
-  it("accepts node:crypto's createHash and rejects anything that is not SHA-256", () => {
-    expect(createLedger({ sha256: () => createHash("sha256") }).ok).toBe(true)
+describe("createLedger: the SHA-256 behind the chain", () => {
+  it("accepts the platform's, the built-in one or node:crypto's createHash, and rejects anything else", () => {
+    for (const sha256 of ["platform", "built-in", () => createHash("sha256")] as const)
+      expect(createLedger({ sha256 }).ok).toBe(true)
     for (const sha256 of [
       () => createHash("sha1"),
       () => createHash("sha512"),
@@ -361,7 +362,7 @@ describe("createLedger: a platform SHA-256", () => {
       ])
     )
     getOrThrow(l.createTransfers([{ id: "t", debitAccountId: "a", creditAccountId: "b", amount: 5 }]))
-    const plain = getOrThrow(restoreLedger(l.snapshot()))
+    const plain = getOrThrow(restoreLedger(l.snapshot(), { sha256: "built-in" }))
     expect(plain.head()).toBe(l.head())
     const before = calls
     expect(l.verify().ok).toBe(true)

@@ -2,10 +2,12 @@ import {
   err,
   InvalidInputError,
   type Issue,
+  isPlatformSha256,
   issue,
   JicengError,
   ok,
   type PlatformSha256,
+  platformSha256,
   type Result,
   validate
 } from "@jiceng/core"
@@ -129,14 +131,16 @@ export interface LedgerOptions {
    */
   readonly onCommit?: (batch: LogBatch) => void
   /**
-   * A platform SHA-256 for the hash chain, in the shape of Node's `crypto.createHash`:
-   * `{ sha256: () => createHash("sha256") }` from `node:crypto` (also in Deno and Bun). The
-   * hashes are the same as with the built-in pure-JavaScript SHA-256, which stays the default
-   * so the package runs anywhere; the platform one is several times faster and is worth passing
-   * wherever long logs are replayed (restarts, `restoreLedger`, `verify()`). It is checked
-   * against a test vector when the ledger is created.
+   * The SHA-256 behind the hash chain. `"platform"` (the default) uses the runtime's own where
+   * it has one synchronously — `node:crypto` in Node, Deno and Bun, see `platformSha256` in
+   * `@jiceng/core` — and the built-in one elsewhere (browsers); `"built-in"` always uses the
+   * built-in one (WebAssembly, or JavaScript where WebAssembly is barred); or pass a factory in
+   * the shape of `crypto.createHash`, e.g. `() => createHash("sha256")`, checked against a test
+   * vector when the ledger is created. Every choice gives the same hashes; the platform's is
+   * several times faster, which counts wherever long logs are replayed (`restoreLedger`,
+   * `verify()`).
    */
-  readonly sha256?: () => PlatformSha256
+  readonly sha256?: "platform" | "built-in" | (() => PlatformSha256)
 }
 
 /**
@@ -306,27 +310,17 @@ export const createLedger = (options: LedgerOptions = {}): Result<Ledger, Invali
     return err(OPTIONS_ISSUE("clock", "a function", "clock 必须是函数"))
   if (options.onCommit !== undefined && typeof options.onCommit !== "function")
     return err(OPTIONS_ISSUE("onCommit", "a function", "onCommit 必须是函数"))
-  if (options.sha256 !== undefined && !computesSha256(options.sha256))
+  const { sha256 = "platform" } = options
+  if (sha256 !== "platform" && sha256 !== "built-in" && !isPlatformSha256(sha256))
     return err(
       OPTIONS_ISSUE(
         "sha256",
-        'a function returning a SHA-256 hash object (e.g. () => createHash("sha256"))',
-        'sha256 必须是返回 SHA-256 哈希对象的函数（如 () => createHash("sha256")）'
+        '"platform", "built-in", or a function returning a SHA-256 hash object (e.g. () => createHash("sha256"))',
+        'sha256 必须是 "platform"、"built-in" 或返回 SHA-256 哈希对象的函数（如 () => createHash("sha256")）'
       )
     )
-  return ok(new LedgerImpl(new Engine(options.sha256), options.clock, options.onCommit))
-}
-
-// FIPS 180-2, appendix B.1: SHA-256("abc").
-const computesSha256 = (f: unknown): boolean => {
-  if (typeof f !== "function") return false
-  try {
-    const h = (f as () => PlatformSha256)()
-    h.update(new Uint8Array([0x61, 0x62, 0x63]))
-    return h.digest("hex") === "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-  } catch {
-    return false
-  }
+  const factory = sha256 === "platform" ? platformSha256() : sha256 === "built-in" ? undefined : sha256
+  return ok(new LedgerImpl(new Engine(factory), options.clock, options.onCommit))
 }
 
 /**

@@ -232,6 +232,8 @@ export class Engine {
     const base = this.nEv
     const n = base + events.length
     this.growColumns(n)
+    // Set before the loop, not after it: see applyEvents.
+    this.nEv = n
     for (let k = 0; k < events.length; k++) {
       const t = events[k]!
       const p = base + k
@@ -259,7 +261,6 @@ export class Engine {
       this.stEff[p] = 0
       this.stBatch[p] = -1
     }
-    this.nEv = n
     return base
   }
 

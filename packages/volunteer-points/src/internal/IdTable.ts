@@ -1,14 +1,18 @@
 // A set of positions in the ledger's log, looked up by the event id at that position: open
-// addressing with linear probing over a typed array, keyed by a hash of the id string computed
-// once per lookup. The ids themselves stay in the log's id column; the table holds integers. It replaces a
+// addressing with linear probing, keyed by a hash of the id string computed once per lookup.
+// The ids themselves stay in the log's id column; the table holds integers. It replaces a
 // `Map` on the replay path, where a `Map` of 100,000+ string keys cost a third of the time in
 // rehashing on growth and chasing chains; `reserve` sizes the table once for a whole log.
+//
+// Each slot has a one-byte tag (0 = empty, else 7 more bits of the id's hash) in one array and
+// its position in another. Probes read only the tags, a quarter of the memory a position and
+// hash would take, and most lookups during replay are of new ids, which end at an empty tag
+// without touching the positions at all. The table being read at random, its size in bytes
+// is what costs (cache misses), not the number of probes.
 //
 // Only the most recently added position may be deleted (the ledger deletes only when it rolls
 // back, which is last-in first-out). That keeps linear probing correct without tombstones: no
 // key inserted earlier can have probed past a slot that was empty at the time.
-
-const EMPTY = -1
 
 const hashId = (s: string): number => {
   let h = 0x811c9dc5
@@ -19,17 +23,19 @@ const hashId = (s: string): number => {
   return h ^ (h >>> 16)
 }
 
+// The slot comes from the low bits of the hash, the tag from the top seven.
+const tagOf = (h: number): number => (h >>> 25) | 0x80
+
 export class IdTable {
-  // Slot k holds a position at 2k (or EMPTY) and the hash of its id at 2k + 1, so a probe reads
-  // one cache line, not two.
-  private table = new Int32Array(128).fill(EMPTY)
+  private tags = new Uint8Array(64)
+  private positions = new Int32Array(64)
   private mask = 63
   private count = 0
   private readonly ids: ReadonlyArray<string>
   // Where the last unsuccessful `get` stopped, so the `add` that usually follows it neither
   // rehashes the id nor probes again. Any change to the table forgets it.
   private missKey: string | undefined = undefined
-  private missHash = 0
+  private missTag = 0
   private missSlot = 0
 
   /** `ids[p]` is the id of position `p`; the array may grow, but an added position's id must not change. */
@@ -50,18 +56,22 @@ export class IdTable {
   /** The position whose id is `id`, or -1. */
   get(id: string): number {
     const h = hashId(id)
-    const table = this.table
+    const tag = tagOf(h)
+    const tags = this.tags
     const mask = this.mask
     let i = h & mask
     for (;;) {
-      const p = table[i << 1]!
-      if (p === EMPTY) {
+      const t = tags[i]!
+      if (t === 0) {
         this.missKey = id
-        this.missHash = h
+        this.missTag = tag
         this.missSlot = i
         return -1
       }
-      if (table[(i << 1) | 1] === h && this.ids[p] === id) return p
+      if (t === tag) {
+        const p = this.positions[i]!
+        if (this.ids[p] === id) return p
+      }
       i = (i + 1) & mask
     }
   }
@@ -74,21 +84,19 @@ export class IdTable {
   add(p: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.count + 1) * 2)
     const id = this.ids[p]!
-    const table = this.table
-    let h: number
+    let tag: number
     let i: number
     if (this.missKey === id) {
-      h = this.missHash
+      tag = this.missTag
       i = this.missSlot
     } else {
-      h = hashId(id)
-      const mask = this.mask
-      i = h & mask
-      while (table[i << 1] !== EMPTY) i = (i + 1) & mask
+      const h = hashId(id)
+      tag = tagOf(h)
+      i = this.freeSlot(h)
     }
     this.missKey = undefined
-    table[i << 1] = p
-    table[(i << 1) | 1] = h
+    this.tags[i] = tag
+    this.positions[i] = p
     this.count++
   }
 
@@ -100,28 +108,34 @@ export class IdTable {
     this.missKey = undefined
     const mask = this.mask
     let i = hashId(this.ids[p]!) & mask
-    while (this.table[i << 1] !== p) i = (i + 1) & mask
-    this.table[i << 1] = EMPTY
+    while (this.tags[i] === 0 || this.positions[i] !== p) i = (i + 1) & mask
+    this.tags[i] = 0
     this.count--
+  }
+
+  private freeSlot(h: number): number {
+    const mask = this.mask
+    let i = h & mask
+    while (this.tags[i] !== 0) i = (i + 1) & mask
+    return i
   }
 
   private rehash(min: number): void {
     this.missKey = undefined
     let cap = this.mask + 1
     while (cap < min) cap *= 2
-    const table = new Int32Array(cap * 2).fill(EMPTY)
-    const mask = cap - 1
-    const old = this.table
-    for (let j = 0; j < old.length; j += 2) {
-      const p = old[j]!
-      if (p === EMPTY) continue
-      const h = old[j + 1]!
-      let i = h & mask
-      while (table[i << 1] !== EMPTY) i = (i + 1) & mask
-      table[i << 1] = p
-      table[(i << 1) | 1] = h
+    const oldTags = this.tags
+    const oldPositions = this.positions
+    this.tags = new Uint8Array(cap)
+    this.positions = new Int32Array(cap)
+    this.mask = cap - 1
+    for (let j = 0; j < oldTags.length; j++) {
+      if (oldTags[j] === 0) continue
+      const p = oldPositions[j]!
+      const h = hashId(this.ids[p]!)
+      const i = this.freeSlot(h)
+      this.tags[i] = tagOf(h)
+      this.positions[i] = p
     }
-    this.table = table
-    this.mask = mask
   }
 }
