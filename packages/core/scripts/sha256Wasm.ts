@@ -20,7 +20,6 @@ import { K } from "../src/internal/compressJs.ts"
 export const BLOCKS_AT = 1024
 const K_AT = 32
 
-
 const get = (name: string) => `(local.get $${name})`
 const rotr = (x: string, n: number) => `(i32.rotr ${x} (i32.const ${n}))`
 const xor3 = (a: string, b: string, c: string) => `(i32.xor (i32.xor ${a} ${b}) ${c})`
