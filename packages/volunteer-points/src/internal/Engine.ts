@@ -110,12 +110,14 @@ export class Engine {
   evKind = new Uint8Array(1024)
   evLinked = new Uint8Array(1024)
   evCode = new Uint16Array(1024)
-  // …and, for created transfers, their state.
+  // …and, for created transfers, their state. Every state column is 0 where no transfer was
+  // created (and is reset to 0 when one is rolled back), so appending an event writes none
+  // of them: fresh typed arrays are already zero.
   stStatus = new Uint8Array(1024)
   stD = new Int32Array(1024)
   stC = new Int32Array(1024)
   stEff = new Float64Array(1024)
-  /** The sequence number of the batch that created the transfer, or -1 if it was not created. */
+  /** One more than the sequence number of the batch that created the transfer; 0 if none did. */
   stBatch = new Int32Array(1024)
 
   /** Created transfers: id → log position (see `created()` for them in order). */
@@ -255,11 +257,6 @@ export class Engine {
       this.evKind[p] = t.kind
       this.evLinked[p] = t.linked ? 1 : 0
       this.evCode[p] = t.code
-      this.stStatus[p] = STATUS_NONE
-      this.stD[p] = -1
-      this.stC[p] = -1
-      this.stEff[p] = 0
-      this.stBatch[p] = -1
     }
     return base
   }
@@ -351,13 +348,13 @@ export class Engine {
   /** Positions of the created transfers, in order of creation (a scan of the log). */
   created(): Array<number> {
     const out: Array<number> = []
-    for (let p = 0; p < this.nEv; p++) if (this.stBatch[p]! >= 0) out.push(p)
+    for (let p = 0; p < this.nEv; p++) if (this.stBatch[p]! > 0) out.push(p)
     return out
   }
 
   /** A created transfer's timestamp: its batch's, or `current` while its batch is being applied. */
   timestampAt(p: number, current: number): number {
-    const b = this.stBatch[p]!
+    const b = this.stBatch[p]! - 1
     return b < this.batches.length ? this.batches[b]!.timestamp : current
   }
 
@@ -519,7 +516,7 @@ export class Engine {
       if (!t.linked && isBurning(code)) this.burn(t.id, code as TransferFailureCode)
       return code
     }
-    this.stBatch[p] = this.batches.length
+    this.stBatch[p] = this.batches.length + 1
     this.nTransfers++
     this.transfers.add(p)
     this.undo.push(p)
@@ -664,10 +661,10 @@ export class Engine {
     this.transfers.delete(p)
     this.nTransfers--
     this.stStatus[p] = STATUS_NONE
-    this.stD[p] = -1
-    this.stC[p] = -1
+    this.stD[p] = 0
+    this.stC[p] = 0
     this.stEff[p] = 0
-    this.stBatch[p] = -1
+    this.stBatch[p] = 0
     if (x !== undefined) {
       x.target = -1
       x.reversed = 0
