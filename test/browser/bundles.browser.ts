@@ -6,15 +6,11 @@ import type { BrowserSuite, BrowserTest } from "./harness.ts"
 const root = join(import.meta.dirname, "..", "..")
 const names = ["core", "voting-procedures", "relief-calculator", "volunteer-points", "governance-model"]
 
-// What jsDelivr's /+esm and Observable serve: the built ESM entry bundled for a neutral
-// platform. esbuild fails the build if the entry reaches for a Node built-in.
-const neutralBundle = async (name: string): Promise<string> => {
+// What jsDelivr's /+esm and Observable serve: code bundled for a neutral platform, from a
+// package's directory. esbuild fails the build if the code reaches for a Node built-in.
+const neutralBundle = async (name: string, contents: string): Promise<string> => {
   const out = await build({
-    stdin: {
-      contents: `import * as m from "./dist/index.js"; globalThis.__smoke = { keys: Object.keys(m).sort() }`,
-      resolveDir: join(root, "packages", name),
-      loader: "js"
-    },
+    stdin: { contents, resolveDir: join(root, "packages", name), loader: "ts" },
     bundle: true,
     platform: "neutral",
     mainFields: ["module", "main"],
@@ -42,7 +38,10 @@ export default {
       (name): BrowserTest => ({
         name: `@jiceng/${name} runs as a neutral-platform ESM bundle in Chromium`,
         run: async (page) => {
-          const code = await neutralBundle(name)
+          const code = await neutralBundle(
+            name,
+            `import * as m from "./dist/index.js"; globalThis.__smoke = { keys: Object.keys(m).sort() }`
+          )
           await page.setContent("<!doctype html><title>smoke</title>")
           await page.addScriptTag({ type: "module", content: code })
           const keys = (
@@ -56,26 +55,16 @@ export default {
     {
       name: "SHA-256 compresses in WebAssembly on Chromium's main thread, and a ledger's hashes match Node's",
       run: async (page) => {
-        const out = await build({
-          stdin: {
-            contents: `
-              import { compressWasm } from "../core/src/internal/compressWasm.ts"
-              import { createLedger } from "./dist/index.js"
-              import { getOrThrow, platformSha256, sha256Hex } from "../core/dist/index.js"
-              ${ledgerScript}
-              globalThis.__sha = { wasm: compressWasm() !== undefined, platform: platformSha256() !== undefined, abc: sha256Hex("abc"), ...result }`,
-            resolveDir: join(root, "packages", "volunteer-points"),
-            loader: "ts"
-          },
-          bundle: true,
-          platform: "neutral",
-          mainFields: ["module", "main"],
-          format: "esm",
-          write: false,
-          logLevel: "silent"
-        })
+        const code = await neutralBundle(
+          "volunteer-points",
+          `import { compressWasm } from "../core/src/internal/compressWasm.ts"
+           import { createLedger } from "./dist/index.js"
+           import { getOrThrow, platformSha256, sha256Hex } from "../core/dist/index.js"
+           ${ledgerScript}
+           globalThis.__sha = { wasm: compressWasm() !== undefined, platform: platformSha256() !== undefined, abc: sha256Hex("abc"), ...result }`
+        )
         await page.setContent("<!doctype html><title>sha</title>")
-        await page.addScriptTag({ type: "module", content: out.outputFiles[0]!.text })
+        await page.addScriptTag({ type: "module", content: code })
         const inPage = (await (
           await page.waitForFunction(() => (globalThis as { __sha?: unknown }).__sha)
         ).jsonValue()) as { wasm: boolean; platform: boolean; abc: string; head: string; verified: boolean }
