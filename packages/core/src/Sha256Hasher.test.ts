@@ -88,4 +88,24 @@ describe("Sha256Hasher", () => {
       expect(h.digestHex()).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
   })
+  it("keeps every byte of many short fields that run across its buffer's end, at every alignment", () => {
+    const h = new Sha256Hasher()
+    for (let offset = 0; offset < 24; offset++) {
+      const parts: Array<Buffer> = []
+      h.string("p".repeat(offset))
+      parts.push(Buffer.from(varint(offset)), Buffer.from("p".repeat(offset)))
+      // About 200 KB: mostly short ASCII ids of 1 to 9 characters back to back, some non-ASCII
+      // ones, and a varint now and then, so the buffer's end falls inside every kind of field.
+      for (let i = 0; i < 30_000; i++) {
+        const s = i % 97 === 0 ? `志愿者${i}` : `t${i}abcdefgh`.slice(0, 1 + (i % 9))
+        h.string(s)
+        parts.push(Buffer.from(varint(s.length)), Buffer.from(s, "utf8"))
+        if (i % 50 === 0) {
+          h.varint(i)
+          parts.push(Buffer.from(varint(i)))
+        }
+      }
+      expect(h.digestHex()).toBe(createHash("sha256").update(Buffer.concat(parts)).digest("hex"))
+    }
+  })
 })

@@ -98,7 +98,7 @@ export class Sha256Hasher {
     const n = s.length
     // Ids are short and mostly ASCII, and this runs three times per transfer: a short ASCII
     // string is copied here, in a method small enough for the caller to inline.
-    if (n < 128 && this.pos + n < BUF) {
+    if (n < 128 && this.pos + n + 1 < BUF) {
       const buf = this.buf
       const start = this.pos
       let p = start
