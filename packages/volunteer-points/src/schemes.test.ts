@@ -8,10 +8,19 @@ describe("schemes — presets as data with citations", () => {
       const s = history[0]!.value
       expect(Scheme.safeParse(s).success, name).toBe(true)
       expect(getOrThrow(schemeAt(history, s.effective.from)).value).toBe(s)
-      const cited = Object.keys(s.citations)
-      if (s.cap !== undefined) expect(cited).toContain("cap.amount")
-      if (s.withdrawal !== undefined) expect(cited).toContain("withdrawal.minAge")
-      if (s.gifts.relations.length > 0) expect(cited).toContain("gifts.relations")
+      // Every rule the preset states needs a source: rates, caps, ages, who may benefit, minimums, expiry.
+      const stated = [
+        "earning.unitsPerHour",
+        s.cap && "cap.amount",
+        s.cap && "cap.overflow",
+        s.withdrawal && "withdrawal.minAge",
+        s.withdrawal?.hardshipMinAge !== undefined && "withdrawal.hardshipMinAge",
+        s.withdrawal && "withdrawal.beneficiaries",
+        s.gifts.relations.length > 0 && "gifts.relations",
+        s.redemption.minimumBalance > 0 && "redemption.minimumBalance",
+        s.lots.expiryDays !== undefined && "lots.expiryDays"
+      ].filter((k): k is string => typeof k === "string")
+      expect(Object.keys(s.citations), name).toEqual(expect.arrayContaining(stated))
       // Every value comes from a secondary report until someone checks the instrument.
       expect(Object.values(s.citations).every((c) => c.verified === false)).toBe(true)
     }

@@ -253,6 +253,12 @@ const NANJING: Citation = {
   url: "http://www.isenbj.cn/e/action/ShowInfo.php?classid=14&id=108504",
   verified: false
 }
+// The Gulou district pilot, for who may draw on Nanjing's time: self, spouse or direct relatives aged 60+.
+const NANJING_GULOU: Citation = {
+  title: "鼓楼区时间银行试点 (report, 2018)",
+  url: "http://dz.xdkb.net/html/2018-10/18/content_495567.htm",
+  verified: false
+}
 const SHANGHAI: Citation = {
   title: "“沪助养老时光汇”管理办法",
   issuer: "上海市民政局",
@@ -361,12 +367,10 @@ const nanjing: Scheme = {
   citations: {
     "cap.amount": NANJING,
     "cap.overflow": NANJING,
+    "earning.unitsPerHour": { ...NANJING, article: "time is deposited in hours of service" },
     "withdrawal.minAge": NANJING,
-    "gifts.relations": {
-      title: "鼓楼区时间银行试点 (report, 2018)",
-      url: "http://dz.xdkb.net/html/2018-10/18/content_495567.htm",
-      verified: false
-    }
+    "withdrawal.beneficiaries": NANJING_GULOU,
+    "gifts.relations": NANJING_GULOU
   }
 }
 
@@ -392,8 +396,13 @@ const shanghai: Scheme = {
   gifts: { relations: ["spouse", "parent", "grandparent", "child", "grandchild", "sibling", "friend"] },
   donations: true,
   citations: {
+    "earning.unitsPerHour": {
+      ...SHANGHAI,
+      article: "time coins per hour of service are not stated in the report; one coin per hour, as in Beijing, assumed"
+    },
     "withdrawal.minAge": SHANGHAI,
     "withdrawal.hardshipMinAge": SHANGHAI,
+    "withdrawal.beneficiaries": { ...SHANGHAI, article: "gifts to family or friends; the beneficiaries follow the gift rule" },
     "gifts.relations": SHANGHAI,
     "effective.from": { ...SHANGHAI, article: "date of the newspaper report; the instrument's own date is unverified" }
   }
