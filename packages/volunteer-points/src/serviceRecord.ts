@@ -169,14 +169,15 @@ export const RecordAction = z.discriminatedUnion("type", [
     type: z.literal("draft"),
     actor: Actor,
     at: Timestamp,
-    record: z.strictObject({
-      id: LedgerId,
-      volunteer: LedgerId,
-      organisation: LedgerId,
-      beneficiary: LedgerId.optional(),
-      activity: LedgerId.optional(),
-      sessions: z.array(ServiceSession).min(1).max(1000),
-      corrects: LedgerId.optional()
+    // The record's own fields; its state, minutes and approvals are derived, never given.
+    record: ServiceRecord.pick({
+      id: true,
+      volunteer: true,
+      organisation: true,
+      beneficiary: true,
+      activity: true,
+      sessions: true,
+      corrects: true
     })
   }),
   z.strictObject({
