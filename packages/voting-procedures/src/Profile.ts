@@ -1,5 +1,6 @@
 import { err, InvalidInputError, type Issue, issue, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
+import { unknownCandidate } from "./internal/ballotCounting.ts"
 
 /**
  * A ranked-ballot profile as plain data: candidate names, and ballots that rank candidates
@@ -162,8 +163,7 @@ export const profile = (input: unknown): Result<Profile, InvalidInputError> => {
   const w: Array<number> = []
   withdrawn.forEach((c, i) => {
     const at = index.get(c)
-    if (at === undefined)
-      issues.push(issue(["withdrawn", i], "unknown_candidate", `未知候选人 ${c}`, `unknown candidate ${c}`))
+    if (at === undefined) issues.push(unknownCandidate(["withdrawn", i], c))
     else w.push(at)
   })
   const rows = ballots.map((b, bi) => {
@@ -172,14 +172,7 @@ export const profile = (input: unknown): Result<Profile, InvalidInputError> => {
       (typeof entry === "string" ? [entry] : entry).flatMap((name) => {
         const at = index.get(name)
         if (at === undefined) {
-          issues.push(
-            issue(
-              ["ballots", bi, "ranking", ri],
-              "unknown_candidate",
-              `未知候选人 ${name}`,
-              `unknown candidate ${name}`
-            )
-          )
+          issues.push(unknownCandidate(["ballots", bi, "ranking", ri], name))
           return []
         }
         if (seen.has(at)) {

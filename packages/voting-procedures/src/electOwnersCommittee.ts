@@ -20,13 +20,15 @@ import { type Regime, rulesFor, selectRegime } from "./internal/assemblyRules.ts
 import {
   ballotOwner,
   byId,
+  compareCodeUnits,
   duplicateBallot,
   missingVote,
   normalisedRegister,
   PROXY_RULES,
   proxyCounter,
   proxyWithoutInstruction,
-  readRegister
+  readRegister,
+  unknownCandidate
 } from "./internal/ballotCounting.ts"
 import { check, kindEn, kindZh } from "./internal/check.ts"
 import {
@@ -514,10 +516,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
       )
     if (b.proxy) countProxy(b.proxy.agent, index, issues)
     b.choices?.forEach((c, j) => {
-      if (!candidateIds.has(c))
-        issues.push(
-          issue(["ballots", index, "choices", j], "unknown_candidate", `未知候选人 ${c}`, `unknown candidate ${c}`)
-        )
+      if (!candidateIds.has(c)) issues.push(unknownCandidate(["ballots", index, "choices", j], c))
     })
     let counted: "valid" | "blank" | "invalid"
     let reason: string
@@ -590,10 +589,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
   })
   if (x.tieResolution)
     x.tieResolution.order.forEach((c, i) => {
-      if (!candidateIds.has(c))
-        issues.push(
-          issue(["tieResolution", "order", i], "unknown_candidate", `未知候选人 ${c}`, `unknown candidate ${c}`)
-        )
+      if (!candidateIds.has(c)) issues.push(unknownCandidate(["tieResolution", "order", i], c))
     })
   if (issues.length > 0) return err(new InvalidInputError(issues))
 
@@ -767,7 +763,7 @@ export const electOwnersCommittee = (input: unknown): Result<OwnersCommitteeResu
     owners: normalisedRegister(x.owners),
     candidates: [...x.candidates].sort(byId).map((c) => ({ ...c, attributes: sortedStrings(c.attributes) })),
     ballots: [...x.ballots]
-      .sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0))
+      .sort((a, b) => compareCodeUnits(a.owner, b.owner))
       .map((b) => (b.choices === undefined ? b : { ...b, choices: sortedStrings(b.choices) })),
     tieResolution: x.tieResolution ?? null,
     rules

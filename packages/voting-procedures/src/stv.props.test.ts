@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { mulDivFloor } from "./internal/fixed.ts"
 import { stv } from "./stv.ts"
 
 const NAMES = ["A", "B", "C", "D", "E", "F"]
@@ -66,6 +67,110 @@ describe("stv — properties", () => {
         for (const [c, v] of Object.entries(r.value.stages[0]!.votes))
           if (Number(v) >= q) expect(r.value.elected).toContain(c)
       })
+    )
+  })
+
+  // A Scottish surplus transfer computes value × surplus ÷ total in units of 10^-5, a product
+  // past 2^53 from about 900,000 ballots. A double is wrong there only when the quotient lies
+  // within an ulp of an integer, so the generator aims at those: s with w·s ≡ −d (mod v).
+  const inverse = (a: bigint, m: bigint): bigint | undefined => {
+    let [r0, r1, t0, t1] = [m, a % m, 0n, 1n]
+    while (r1 !== 0n) {
+      const q = r0 / r1
+      ;[r0, r1, t0, t1] = [r1, r0 - q * r1, t1, t0 - q * t1]
+    }
+    return r0 === 1n ? ((t0 % m) + m) % m : undefined
+  }
+  const transferArb = fc.oneof(
+    fc
+      .record({
+        v: fc.integer({ min: 2 ** 36, max: Number.MAX_SAFE_INTEGER }),
+        w: fc.integer({ min: 1, max: 100_000 }),
+        d: fc.integer({ min: 0, max: 16 })
+      })
+      .map(({ v, w, d }) => {
+        const inv = inverse(BigInt(w), BigInt(v))
+        return { v, w, s: inv === undefined ? v : Number(((BigInt(v) - BigInt(d)) * inv) % BigInt(v)) }
+      }),
+    fc
+      .record({ v: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), w: fc.integer({ min: 0, max: 100_000 }) })
+      .chain(({ v, w }) => fc.record({ v: fc.constant(v), w: fc.constant(w), s: fc.integer({ min: 0, max: v }) }))
+  )
+
+  it("the surplus-transfer arithmetic equals BigInt floor(w · s / v) at every magnitude", () => {
+    fc.assert(
+      fc.property(transferArb, ({ v, w, s }) => {
+        expect(mulDivFloor(w, s, v)).toBe(Number((BigInt(w) * BigInt(s)) / BigInt(v)))
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  // Tens of millions of ballots: A's surplus goes to B, B's to C, D or E. Both transfers are
+  // recomputed paper by paper in BigInt and must match the stages to the last 10^-5.
+  const chainArb = fc
+    .record({
+      b: fc.integer({ min: 0, max: 2_000_000 }),
+      others: fc.tuple(...["C", "D", "E"].map(() => fc.integer({ min: 1, max: 4_000_000 }))),
+      m: fc.integer({ min: 2, max: 5 }),
+      extra: fc.nat(999_999),
+      tails: fc.array(fc.shuffledSubarray(["C", "D", "E"]), { minLength: 1, maxLength: 3 }),
+      tailB: fc.shuffledSubarray(["C", "D", "E"])
+    })
+    .map(({ b, others, m, extra, tails, tailB }) => {
+      const rest = b + others.reduce((x, y) => x + y, 0)
+      const nA = m * rest + extra
+      const groups = tails.map((tail, i) => ({
+        count: Math.floor(nA / tails.length) + (i === 0 ? nA % tails.length : 0),
+        ranking: ["A", "B", ...tail]
+      }))
+      const ballots = [
+        ...groups,
+        ...(b > 0 ? [{ count: b, ranking: ["B", ...tailB] }] : []),
+        ...others.map((count, i) => ({ count, ranking: [["C", "D", "E"][i]!] }))
+      ]
+      return { candidates: ["A", "B", "C", "D", "E"], ballots }
+    })
+
+  it("Scottish surplus transfers are exact with tens of millions of ballots (BigInt recount)", () => {
+    fc.assert(
+      fc.property(chainArb, (p) => {
+        const r = stv(p, { seats: 3, rule: "scottish" })
+        if (!r.ok) throw r.error
+        const S = 100_000n
+        const valid = p.ballots.reduce((n, b) => n + BigInt(b.count), 0n)
+        const Q = (valid / 4n + 1n) * S
+        const first = (c: string) =>
+          p.ballots.filter((b) => b.ranking[0] === c).reduce((n, b) => n + BigInt(b.count), 0n) * S
+        const votes1 = new Map(p.candidates.map((c) => [c, first(c)]))
+        fc.pre(votes1.get("A")! >= Q && ["B", "C", "D", "E"].every((c) => votes1.get(c)! < Q))
+        const stage = (n: number) => new Map(Object.entries(r.value.stages[n]!.votes).map(([c, x]) => [c, units(x, 5)]))
+        // Stage 2: each of A's papers passes to B at ⌊10^5 × surplus ÷ A's votes⌋.
+        const vA = votes1.get("A")!
+        const w1 = (S * (vA - Q)) / vA
+        const fromA = p.ballots.filter((b) => b.ranking[0] === "A")
+        const votes2 = new Map(votes1)
+        votes2.set("A", Q)
+        votes2.set("B", votes1.get("B")! + fromA.reduce((n, b) => n + w1 * BigInt(b.count), 0n))
+        expect(r.value.stages[1]).toMatchObject({ action: "surplus", candidates: ["A"] })
+        expect(stage(1)).toEqual(votes2)
+        fc.pre(votes2.get("B")! >= Q)
+        // Stage 3: B's papers — A's at value w1, B's own at 10^5 — pass on at ⌊value × surplus ÷ B's votes⌋.
+        const vB = votes2.get("B")!
+        const votes3 = new Map(votes2)
+        votes3.set("B", Q)
+        const papers = [
+          ...fromA.map((b) => ({ value: w1, b })),
+          ...p.ballots.filter((b) => b.ranking[0] === "B").map((b) => ({ value: S, b }))
+        ]
+        for (const { value, b } of papers) {
+          const to = b.ranking.find((c) => c !== "A" && c !== "B")
+          if (to !== undefined) votes3.set(to, votes3.get(to)! + ((value * (vB - Q)) / vB) * BigInt(b.count))
+        }
+        expect(r.value.stages[2]).toMatchObject({ action: "surplus", candidates: ["B"] })
+        expect(stage(2)).toEqual(votes3)
+      }),
+      { numRuns: 200 }
     )
   })
 

@@ -1,7 +1,8 @@
 import { type Citation, err, InvalidInputError, issue, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep } from "./Explanation.ts"
-import { floorDiv, mulScale9 } from "./internal/fixed.ts"
+import { unknownCandidate } from "./internal/ballotCounting.ts"
+import { floorDiv, mulDivFloor, mulScale9 } from "./internal/fixed.ts"
 import { formatFixed } from "./internal/format.ts"
 import { type Profile, profile } from "./Profile.ts"
 import { priorityOf, TieBreak, type TieRecord } from "./TieBreak.ts"
@@ -127,12 +128,7 @@ export const stv = (input: unknown, options: unknown): Result<StvResult, Invalid
       ])
     )
   const tb = priorityOf(o.value.tieBreak, prof.candidates)
-  if ("unknown" in tb)
-    return err(
-      new InvalidInputError([
-        issue(["tieBreak", "order"], "unknown_candidate", `未知候选人 ${tb.unknown}`, `unknown candidate ${tb.unknown}`)
-      ])
-    )
+  if ("unknown" in tb) return err(new InvalidInputError([unknownCandidate(["tieBreak", "order"], tb.unknown)]))
   const hopefulCount = prof.candidates.length - prof.withdrawn.length
   if (o.value.seats > hopefulCount)
     return err(
@@ -357,7 +353,7 @@ const scottish = (prof: Profile, seats: number, priority: Int32Array, tieBreak: 
       const surplus = v - Q
       for (const b of piles[c]!) {
         // Rule 48(3): value × surplus ÷ total, to five decimals, remainder ignored.
-        const w = floorDiv(weight[b]! * surplus, v)
+        const w = mulDivFloor(weight[b]!, surplus, v)
         weight[b] = w
         const to = advance(b)
         if (to >= 0) {

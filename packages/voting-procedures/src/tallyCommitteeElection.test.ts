@@ -90,28 +90,29 @@ describe("tallyCommitteeElection — worked examples (voting-rules.md §6)", () 
     expect(fewer.status).toBe("repeatRequired")
   })
 
+  // 620 ballots: P 400, Q 380, R 330, S 330 — all over the line of > 310.
+  const e5 = {
+    registeredVoters: 1000,
+    seats: 3,
+    candidates: ["P", "Q", "R", "S"],
+    ballots: [
+      { count: 290, choices: ["P", "Q", "R"] },
+      { count: 40, choices: ["P", "R", "S"] },
+      { count: 70, choices: ["P", "Q", "S"] },
+      { count: 20, choices: ["Q", "S"] },
+      { count: 200, choices: ["S"] }
+    ]
+  }
+
   it("E5: R and S tie at 330 for the last seat → re-vote between them; the higher wins", () => {
-    // 620 ballots: P 400, Q 380, R 330, S 330 — all over the line of > 310.
-    const input = {
-      registeredVoters: 1000,
-      seats: 3,
-      candidates: ["P", "Q", "R", "S"],
-      ballots: [
-        { count: 290, choices: ["P", "Q", "R"] },
-        { count: 40, choices: ["P", "R", "S"] },
-        { count: 70, choices: ["P", "Q", "S"] },
-        { count: 20, choices: ["Q", "S"] },
-        { count: 200, choices: ["S"] }
-      ]
-    }
-    const t = v(tallyCommitteeElection(input))
+    const t = v(tallyCommitteeElection(e5))
     expect(t.rounds[0]?.tallies).toEqual({ P: 400, Q: 380, R: 330, S: 330 })
     expect(t.status).toBe("tieRevoteRequired")
     expect(t.tieRevoteCandidates).toEqual(["R", "S"])
     expect(t.elected.map((e) => e.candidate)).toEqual(["P", "Q"])
     const decided = v(
       tallyCommitteeElection({
-        ...input,
+        ...e5,
         tieRevote: {
           ballots: many([
             ["S", 320],
@@ -206,6 +207,68 @@ describe("tallyCommitteeElection — worked examples (voting-rules.md §6)", () 
     expect(after.elected).toEqual([{ candidate: "W", votes: 40, round: "tieRevote" }])
     expect([after.status, after.runoffCandidates]).toEqual(["runoffRequired", ["X"]])
     expect(after.reasons).toEqual(["relatives-in-office", "seats-unfilled"])
+  })
+
+  it("a relatives' re-vote inside a wider tie: everyone related to its winner lapses (review repro t1)", () => {
+    // 70 ballots, line > 35: A, B and C 60 each (all over), D 10. A–B and B–C are relatives, so
+    // the tie holds two pairs; the first pair, A and B, votes again.
+    const input = {
+      registeredVoters: 100,
+      seats: 3,
+      candidates: ["A", "B", "C", "D"],
+      relatives: [
+        ["A", "B"],
+        ["B", "C"]
+      ],
+      ballots: [
+        { count: 60, choices: ["A", "B", "C"] },
+        { count: 10, choices: ["D"] }
+      ]
+    }
+    const r = v(tallyCommitteeElection(input))
+    expect([r.status, r.reasons, r.tieRevoteCandidates, r.tieRevoteSeats, r.elected]).toEqual([
+      "tieRevoteRequired",
+      ["relatives-tie"],
+      ["A", "B"],
+      1,
+      []
+    ])
+    // B wins 50–10. A lapses as the loser, and so does C, B's other relative, though C was not
+    // in the re-vote: before the fix C was elected beside B. D (10 ≤ 35) is left for a runoff.
+    const after = v(
+      tallyCommitteeElection({
+        ...input,
+        tieRevote: {
+          ballots: many([
+            ["B", 50],
+            ["A", 10]
+          ])
+        }
+      })
+    )
+    expect(after.elected).toEqual([{ candidate: "B", votes: 50, round: "tieRevote" }])
+    expect([after.status, after.reasons, after.runoffCandidates]).toEqual([
+      "runoffRequired",
+      ["relatives-in-office", "seats-unfilled"],
+      ["D"]
+    ])
+    expect(after.explanation.filter((s) => s.code === "relatives").map((s) => s.en.split(" ")[0])).toEqual(["A", "C"])
+    // Had A won, only B would lapse: A and C are not relatives, so both serve.
+    const aWins = v(
+      tallyCommitteeElection({
+        ...input,
+        tieRevote: {
+          ballots: many([
+            ["A", 50],
+            ["B", 10]
+          ])
+        }
+      })
+    )
+    expect(aWins.elected.map((e) => [e.candidate, e.round])).toEqual([
+      ["A", "tieRevote"],
+      ["C", "first"]
+    ])
   })
 
   it("a seat freed by the relatives rule goes to the next first-round candidate over the line (review repro)", () => {
@@ -329,18 +392,6 @@ describe("tallyCommitteeElection — worked examples (voting-rules.md §6)", () 
   })
 
   it("a re-vote without ballots is a typed error; one that breaks no tie asks for another", () => {
-    const e5 = {
-      registeredVoters: 1000,
-      seats: 3,
-      candidates: ["P", "Q", "R", "S"],
-      ballots: [
-        { count: 290, choices: ["P", "Q", "R"] },
-        { count: 40, choices: ["P", "R", "S"] },
-        { count: 70, choices: ["P", "Q", "S"] },
-        { count: 20, choices: ["Q", "S"] },
-        { count: 200, choices: ["S"] }
-      ]
-    }
     const empty = tallyCommitteeElection({ ...e5, tieRevote: { ballots: [] } })
     expect(empty.ok ? [] : empty.error.issues.map((i) => [i.code, i.path])).toEqual([
       ["empty_round", ["tieRevote", "ballots"]]
@@ -378,6 +429,61 @@ describe("tallyCommitteeElection — worked examples (voting-rules.md §6)", () 
     expect(unused.ok ? [] : unused.error.issues.map((i) => [i.code, i.path])).toEqual([
       ["unused_round", ["tieRevote", 1, "ballots"]]
     ])
+  })
+
+  it("a runoff or re-vote supplied after a void round is refused, not ignored", () => {
+    // E1's 500 of 1,000 voters fails the turnout: no runoff or re-vote can follow.
+    const base = { registeredVoters: 1000, seats: 1, candidates: ["A", "B"], ballots: many([["A", 500]]) }
+    expect(v(tallyCommitteeElection(base)).status).toBe("void")
+    const codes = (extra: object) => {
+      const r = tallyCommitteeElection({ ...base, ...extra })
+      return r.ok ? [] : r.error.issues.map((i) => [i.code, i.path])
+    }
+    expect(codes({ runoff: { ballots: many([["A", 400]]), tieRevote: { ballots: many([["A", 1]]) } } })).toEqual([
+      ["unused_round", ["runoff", "ballots"]],
+      ["unused_round", ["runoff", "tieRevote", "ballots"]]
+    ])
+    expect(codes({ tieRevote: [{ ballots: many([["A", 1]]) }] })).toEqual([
+      ["unused_round", ["tieRevote", 0, "ballots"]]
+    ])
+    // A round that was held and then voided is used: E6's first round of 625 for 620 voters.
+    const exceeded = tallyCommitteeElection({ ...base, registeredVoters: 620, ballots: many([["A", 625]]) })
+    expect(exceeded.ok && exceeded.value.status).toBe("void")
+  })
+
+  it("each default rule is the one in force on the election date; without a date, the latest", () => {
+    // E3's runoff needs the Zhejiang runoff list (seats + 1) and vacancy rule, read as of 2020-07-31.
+    const runoff = {
+      ballots: many([
+        ["C3", 190],
+        ["C4", 180],
+        [null, 230]
+      ])
+    }
+    const undated = v(tallyCommitteeElection({ ...e3, runoff }))
+    const dated = v(tallyCommitteeElection({ ...e3, runoff, electionDate: "2024-06-01" }))
+    expect([dated.status, dated.elected, dated.runoffCandidates]).toEqual([
+      undated.status,
+      undated.elected,
+      undated.runoffCandidates
+    ])
+    // Before the texts read, a default is not known to be in force: the caller must state it.
+    const early = tallyCommitteeElection({ ...e3, runoff, electionDate: "2019-06-01" })
+    expect(early.ok ? [] : early.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["no_value_in_force", ["rules", "runoffExtraCandidates"]],
+      ["no_value_in_force", ["rules", "minMembersToLeaveVacancy"]],
+      ["no_value_in_force", ["rules", "ballotsExceedVotersVoids"]]
+    ])
+    const stated = v(
+      tallyCommitteeElection({
+        ...e3,
+        runoff,
+        electionDate: "2019-06-01",
+        rules: { runoffExtraCandidates: 1, minMembersToLeaveVacancy: 3, ballotsExceedVotersVoids: true }
+      })
+    )
+    expect([stated.status, stated.elected]).toEqual([undated.status, undated.elected])
+    expect(tallyCommitteeElection({ ...e3, electionDate: "2010-01-01" }).ok).toBe(false)
   })
 
   it("rejects unknown candidates unless write-ins are allowed", () => {
@@ -422,13 +528,11 @@ describe("tallyCommitteeElection — properties", () => {
   })
   // Runs an election to its end: whenever the count asks for a re-vote or a runoff, the next
   // generated round is cast for exactly the candidates it names, and the count is redone.
-  const ROUND = fc.array(
-    fc.record({
-      count: fc.constantFrom(10, 20, 30, 40, 60),
-      picks: fc.array(fc.nat(4), { maxLength: 3 })
-    }),
-    { minLength: 1, maxLength: 6 }
-  )
+  const ROUND_BALLOT = fc.record({
+    count: fc.constantFrom(10, 20, 30, 40, 60),
+    picks: fc.array(fc.nat(4), { maxLength: 3 })
+  })
+  const ROUND = fc.array(ROUND_BALLOT, { minLength: 1, maxLength: 6 })
   const CANDIDATES = ["A", "B", "C", "D", "E"]
   const PAIRS: Array<[string, string]> = [
     ["A", "B"],
@@ -437,31 +541,52 @@ describe("tallyCommitteeElection — properties", () => {
     ["A", "E"],
     ["M", "D"]
   ]
+  type Round = Array<{ count: number; picks: Array<number> }>
+  const relabel = (r: Round, to: (p: number) => number): Round => r.map((b) => ({ ...b, picks: b.picks.map(to) }))
   const election = fc.record({
-    registeredVoters: fc.integer({ min: 60, max: 400 }),
+    // Registered voters follow from the first round's ballots and this turnout (cast / voters):
+    // at most 50% is a failed election, over 100% more ballots than voters.
+    turnoutPercent: fc.integer({ min: 40, max: 110 }),
     seats: fc.integer({ min: 1, max: 3 }),
     relatives: fc.subarray(PAIRS),
     membersElsewhere: fc.constantFrom<Array<string>>([], ["M"]),
-    // Mirrored first rounds (each ballot again with two candidates swapped) make ties common.
+    // Mirrored first rounds make ties common: each ballot again with two candidates swapped (a
+    // two-way tie), or twice more with three candidates rotated (a three-way tie; with a chain of
+    // relatives such as A–B–C it is the review's repro, a relatives' re-vote inside a wider tie).
     first: fc.oneof(
-      ROUND,
-      fc
-        .tuple(ROUND, fc.nat(4), fc.nat(4))
-        .map(([r, i, j]) => [
-          ...r,
-          ...r.map((b) => ({ ...b, picks: b.picks.map((p) => (p === i ? j : p === j ? i : p)) }))
-        ])
+      { arbitrary: ROUND, weight: 1 },
+      {
+        arbitrary: fc
+          .tuple(ROUND, fc.nat(4), fc.nat(4))
+          .map(([r, i, j]) => [...r, ...relabel(r, (p) => (p === i ? j : p === j ? i : p))]),
+        weight: 1
+      },
+      {
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom(10, 20, 30, 40, 60),
+            fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 3, maxLength: 3 }),
+            fc.array(ROUND_BALLOT, { maxLength: 1 })
+          )
+          .map(([count, [i, j, k], noise]) => {
+            // A ballot for two of the three, rotated, puts all three over the line together.
+            const r = [{ count, picks: [i!, j!] }, ...noise]
+            const turn = (p: number) => (p === i ? j! : p === j ? k! : p === k ? i! : p)
+            const once = relabel(r, turn)
+            return [...r, ...once, ...relabel(once, turn)]
+          }),
+        weight: 2
+      }
     ),
     later: fc.array(ROUND, { maxLength: 6 })
   })
-  type Round = Array<{ count: number; picks: Array<number> }>
   const cast = (round: Round, names: ReadonlyArray<string>, marks: number) =>
     round.map((b) => ({
       count: b.count,
       choices: [...new Set(b.picks.map((i) => names[i % names.length]!))].slice(0, Math.max(marks, 1))
     }))
   const runToEnd = (e: {
-    registeredVoters: number
+    turnoutPercent: number
     seats: number
     relatives: Array<[string, string]>
     membersElsewhere: Array<string>
@@ -478,7 +603,14 @@ describe("tallyCommitteeElection — properties", () => {
       ballots: ReturnType<typeof cast>
       tieRevote?: Array<{ ballots: ReturnType<typeof cast> }>
       runoff?: { ballots: ReturnType<typeof cast>; tieRevote?: Array<{ ballots: ReturnType<typeof cast> }> }
-    } = { ...e, candidates: CANDIDATES, ballots: cast(e.first, CANDIDATES, 3) }
+    } = {
+      registeredVoters: Math.max(1, Math.floor((e.first.reduce((n, b) => n + b.count, 0) * 100) / e.turnoutPercent)),
+      seats: e.seats,
+      candidates: CANDIDATES,
+      relatives: e.relatives,
+      membersElsewhere: e.membersElsewhere,
+      ballots: cast(e.first, CANDIDATES, 3)
+    }
     const results = [v(tallyCommitteeElection(input))]
     for (const round of e.later) {
       const r = results.at(-1)!
@@ -506,9 +638,17 @@ describe("tallyCommitteeElection — properties", () => {
           const serving = [...names, ...input.membersElsewhere]
           for (const [a, b] of input.relatives) expect(serving.includes(a) && serving.includes(b)).toBe(false)
           const castIn = (round: string) => r.rounds.find((x) => x.round === round)?.ballotsCast ?? 0
+          const tallyIn = (round: string, c: string) => r.rounds.find((x) => x.round === round)?.tallies[c] ?? 0
           for (const x of r.elected) {
             if (x.round === "first") expect(2 * x.votes).toBeGreaterThan(castIn("first"))
             if (x.round === "runoff") expect(3 * x.votes).toBeGreaterThanOrEqual(castIn("runoff"))
+            // A re-vote only decides between candidates who cleared the line of the round it
+            // re-votes, and its winner's votes are those of one of its rounds.
+            if (x.round === "tieRevote") expect(2 * tallyIn("first", x.candidate)).toBeGreaterThan(castIn("first"))
+            if (x.round === "runoffTieRevote")
+              expect(3 * tallyIn("runoff", x.candidate)).toBeGreaterThanOrEqual(castIn("runoff"))
+            if (x.round === "tieRevote" || x.round === "runoffTieRevote")
+              expect(r.rounds.some((k) => k.round === x.round && k.tallies[x.candidate] === x.votes)).toBe(true)
           }
           // A round with more ballots than voters is void, and only such a round or a failed
           // turnout makes the result void.
@@ -518,7 +658,7 @@ describe("tallyCommitteeElection — properties", () => {
           if (r.status === "void") expect(exceeded || 2 * castIn("first") <= input.registeredVoters).toBe(true)
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 2000 }
     )
   })
 
@@ -543,14 +683,15 @@ describe("tallyCommitteeElection — properties", () => {
             })
           })
         )
-        expect([reversed.status, reversed.elected, reversed.tieRevoteCandidates, reversed.runoffCandidates]).toEqual([
-          last.status,
-          last.elected,
-          last.tieRevoteCandidates,
-          last.runoffCandidates
-        ])
+        expect([
+          reversed.status,
+          reversed.elected,
+          reversed.tieRevoteCandidates,
+          reversed.tieRevoteSeats,
+          reversed.runoffCandidates
+        ]).toEqual([last.status, last.elected, last.tieRevoteCandidates, last.tieRevoteSeats, last.runoffCandidates])
       }),
-      { numRuns: 200 }
+      { numRuns: 500 }
     )
   })
 

@@ -2,6 +2,7 @@ import {
   canonicalJson,
   err,
   InvalidInputError,
+  IsoDate,
   type Issue,
   issue,
   ok,
@@ -12,8 +13,10 @@ import {
 } from "@jiceng/core"
 import * as z from "zod"
 import type { ExplanationStep, ThresholdCheck } from "./Explanation.ts"
+import { compareCodeUnits, unknownCandidate } from "./internal/ballotCounting.ts"
 import { check, kindEn, kindZh } from "./internal/check.ts"
 import { article, RESIDENTS_LAW, VILLAGE_LAW, ZHEJIANG_VILLAGE_ELECTION } from "./internal/citations.ts"
+import { committeeElectionLaw, latestCommitteeElectionLaw } from "./internal/committeeElectionDefaults.ts"
 
 const CountedBallot = z.object({
   count: z.int().positive().default(1),
@@ -27,10 +30,32 @@ const CountedBallot = z.object({
 const Revote = z.object({ ballots: z.array(CountedBallot) })
 const Revotes = z.union([Revote, z.array(Revote)])
 
+// The rules a caller may state; every legal one left out comes from the dated defaults
+// (internal/committeeElectionDefaults.ts), resolved by the election date.
+const CommitteeElectionRuleOverrides = z.object({
+  /** Turnout for a valid election: more than this share of registered voters (Villagers' Committees Law art. 15). */
+  turnout: Ratio.optional(),
+  /** Win line: more than this share of the ballots cast (art. 15). */
+  winLine: Ratio.optional(),
+  /** Runoff (另行选举) floor: at least this share of the ballots cast in that round (art. 15). */
+  runoffFloor: Ratio.optional(),
+  /** Runoff candidates = unfilled seats + this many (差额, Zhejiang art. 29); candidates tied with the last one taken all stand. */
+  runoffExtraCandidates: z.int().nonnegative().optional(),
+  /** Members needed for the remaining seats to stay vacant (Zhejiang art. 30). */
+  minMembersToLeaveVacancy: z.int().nonnegative().optional(),
+  /** More ballots than voters voids that round — the first round, a re-vote or the runoff (Zhejiang art. 27). */
+  ballotsExceedVotersVoids: z.boolean().optional(),
+  /** Names not on the candidate list (另选他人) are allowed. */
+  writeIns: z.boolean().default(false)
+})
+
 /**
  * Thresholds of a residents' or villagers' committee election. Defaults follow the
- * Villagers' Committees Law art. 15 with Zhejiang's detail (arts. 27–30); residents' committee
- * elections have no national thresholds, so the same defaults apply there as named parameters.
+ * Villagers' Committees Law art. 15 with Zhejiang's detail (arts. 27–30), each with its source
+ * and the period it is in force; residents' committee elections have no national thresholds,
+ * so the same defaults apply there as named parameters. Parsing fills every rule left out with
+ * the latest default; {@link tallyCommitteeElection} instead takes the default in force on the
+ * input's `electionDate` when one is given.
  *
  * @example
  * ```ts
@@ -40,22 +65,10 @@ const Revotes = z.union([Revote, z.array(Revote)])
  * @since 0.1.0
  * @category committee-elections
  */
-export const CommitteeElectionRules = z.object({
-  /** Turnout for a valid election: more than half of registered voters (art. 15). */
-  turnout: Ratio.default({ numerator: 1, denominator: 2 }),
-  /** Win line: more than half of the ballots cast (art. 15). */
-  winLine: Ratio.default({ numerator: 1, denominator: 2 }),
-  /** Runoff (另行选举) floor: at least 1/3 of the ballots cast in that round (art. 15). */
-  runoffFloor: Ratio.default({ numerator: 1, denominator: 3 }),
-  /** Runoff candidates = unfilled seats + this many (差额, Zhejiang art. 29); candidates tied with the last one taken all stand. */
-  runoffExtraCandidates: z.int().nonnegative().default(1),
-  /** Members needed for the remaining seats to stay vacant (Zhejiang art. 30). */
-  minMembersToLeaveVacancy: z.int().nonnegative().default(3),
-  /** More ballots than voters voids the whole vote (Zhejiang art. 27). */
-  ballotsExceedVotersVoids: z.boolean().default(true),
-  /** Names not on the candidate list (另选他人) are allowed. */
-  writeIns: z.boolean().default(false)
-})
+export const CommitteeElectionRules = CommitteeElectionRuleOverrides.transform((r) => ({
+  ...latestCommitteeElectionLaw(r),
+  writeIns: r.writeIns
+}))
 /** @since 0.1.0 @category committee-elections */
 export type CommitteeElectionRules = z.input<typeof CommitteeElectionRules>
 
@@ -74,6 +87,11 @@ export type CommitteeElectionRules = z.input<typeof CommitteeElectionRules>
  */
 export const CommitteeElectionInput = z.object({
   committee: z.enum(["villagers", "residents"]).default("villagers"),
+  /**
+   * Date of the first round: each default rule is the one in force on it. Without it the latest
+   * defaults apply, whatever the date of the election.
+   */
+  electionDate: IsoDate.optional(),
   registeredVoters: z.int().positive(),
   seats: z.int().positive(),
   candidates: z.array(z.string().min(1)).min(1),
@@ -86,7 +104,7 @@ export const CommitteeElectionInput = z.object({
   runoff: z.object({ ballots: z.array(CountedBallot), tieRevote: Revotes.optional() }).optional(),
   /** Re-vote(s) of the first round, in the order held: a tie for the last seats (Zhejiang art. 28) or relatives with equal votes (art. 31). */
   tieRevote: Revotes.optional(),
-  rules: CommitteeElectionRules.optional()
+  rules: CommitteeElectionRuleOverrides.optional()
 })
 /** @since 0.1.0 @category committee-elections */
 export type CommitteeElectionInput = z.input<typeof CommitteeElectionInput>
@@ -124,6 +142,20 @@ export interface CommitteeElectionResult {
 type Ballots = z.output<typeof CountedBallot>[]
 type RoundName = CommitteeElectionResult["rounds"][number]["round"]
 type Entry = readonly [string, number]
+type Path = ReadonlyArray<string | number>
+
+/** A round supplied in the input: where it sits (for errors) and its ballots. */
+interface SuppliedRound {
+  readonly path: Path
+  readonly ballots: Ballots
+}
+
+const ROUND_TEXT: Record<RoundName, { readonly zh: string; readonly en: string; readonly title: string }> = {
+  first: { zh: "第一轮投票", en: "the first round", title: "The first round" },
+  tieRevote: { zh: "再次投票", en: "the re-vote", title: "The re-vote" },
+  runoff: { zh: "另行选举", en: "the runoff", title: "The runoff" },
+  runoffTieRevote: { zh: "另行选举的再次投票", en: "the runoff's re-vote", title: "The runoff's re-vote" }
+}
 
 const countRound = (ballots: Ballots, seats: number, allowed: ReadonlyArray<string> | undefined) => {
   // Everyone on the round's list appears, with 0 if unmarked: a re-vote nobody marks is
@@ -151,7 +183,7 @@ const countRound = (ballots: Ballots, seats: number, allowed: ReadonlyArray<stri
 }
 
 const byVotes = (t: Map<string, number>): Array<Entry> =>
-  [...t].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  [...t].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))
 
 /** Entries grouped by equal votes, highest first. */
 const groups = (list: ReadonlyArray<Entry>): Array<Array<Entry>> => {
@@ -164,13 +196,28 @@ const groups = (list: ReadonlyArray<Entry>): Array<Array<Entry>> => {
   return out
 }
 
-const list = <T>(x: T | ReadonlyArray<T> | undefined): ReadonlyArray<T> =>
-  x === undefined ? [] : Array.isArray(x) ? (x as ReadonlyArray<T>) : [x as T]
+/** The re-votes of one round as supplied: one object, or several in the order held. */
+const suppliedRevotes = (
+  raw: z.output<typeof Revotes> | undefined,
+  base: ReadonlyArray<string>
+): Array<SuppliedRound> =>
+  raw === undefined
+    ? []
+    : Array.isArray(raw)
+      ? raw.map((r, k) => ({ path: [...base, k, "ballots"], ballots: r.ballots }))
+      : [{ path: [...base, "ballots"], ballots: raw.ballots }]
 
 /** Why {@link fill} stopped before filling its seats. */
 type Halt =
   | { readonly kind: "tie"; readonly candidates: Array<string>; readonly seats: number; readonly reason: string }
   | { readonly kind: "void" }
+
+/** The re-votes of one round and how many of them the count has used so far. */
+interface RevoteQueue {
+  readonly rounds: ReadonlyArray<SuppliedRound>
+  next: number
+  readonly label: "tieRevote" | "runoffTieRevote"
+}
 
 /**
  * Tallies a residents' or villagers' committee election (居委会/村委会选举) for one post:
@@ -179,7 +226,8 @@ type Halt =
  * unfilled seats sent to a runoff (另行选举) among the top unelected candidates where the
  * highest vote wins with at least 1/3 of that round's ballots, overvoted ballots and "more
  * ballots than voters" invalidation in every round, the relatives-in-office rule in every
- * round and the vacancy rule — all thresholds exact and overridable.
+ * round and the vacancy rule — all thresholds exact and overridable, and each default the one
+ * in force on `electionDate` (the latest without it).
  *
  * @example
  * ```ts
@@ -197,20 +245,17 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
   const parsed = validate(CommitteeElectionInput, input)
   if (!parsed.ok) return parsed
   const x = parsed.value
-  const rules = CommitteeElectionRules.parse(x.rules ?? {})
   const issues: Array<Issue> = []
   const known = new Set(x.candidates)
   if (known.size !== x.candidates.length)
     issues.push(issue(["candidates"], "duplicate_candidate", "候选人重复", "a candidate is listed twice"))
-  if (!rules.writeIns)
+  if (!x.rules?.writeIns)
     x.ballots.forEach((b, i) => {
       b.choices.forEach((c, j) => {
-        if (!known.has(c))
-          issues.push(
-            issue(["ballots", i, "choices", j], "unknown_candidate", `未知候选人 ${c}`, `unknown candidate ${c}`)
-          )
+        if (!known.has(c)) issues.push(unknownCandidate(["ballots", i, "choices", j], c))
       })
     })
+  // From here on no pair names one person twice.
   x.relatives.forEach(([a, b], i) => {
     if (a === b)
       issues.push(
@@ -224,24 +269,28 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
   })
   // Each held round is supplied with its ballots; a round without any is a data error, not a
   // round that elects nobody.
-  const revotePath = (raw: unknown, base: Array<string | number>, k: number): Array<string | number> =>
-    Array.isArray(raw) ? [...base, k, "ballots"] : [...base, "ballots"]
-  const firstRevotes = list(x.tieRevote)
-  const runoffRevotes = list(x.runoff?.tieRevote)
-  const roundsIn: Array<{ path: Array<string | number>; ballots: Ballots }> = [
-    ...firstRevotes.map((r, k) => ({ path: revotePath(x.tieRevote, ["tieRevote"], k), ballots: r.ballots })),
-    ...(x.runoff ? [{ path: ["runoff", "ballots"], ballots: x.runoff.ballots }] : []),
-    ...runoffRevotes.map((r, k) => ({
-      path: revotePath(x.runoff?.tieRevote, ["runoff", "tieRevote"], k),
-      ballots: r.ballots
-    }))
-  ]
-  for (const r of roundsIn)
+  const firstRevotes: RevoteQueue = {
+    rounds: suppliedRevotes(x.tieRevote, ["tieRevote"]),
+    next: 0,
+    label: "tieRevote"
+  }
+  const runoffRound: ReadonlyArray<SuppliedRound> = x.runoff
+    ? [{ path: ["runoff", "ballots"], ballots: x.runoff.ballots }]
+    : []
+  const runoffRevotes: RevoteQueue = {
+    rounds: suppliedRevotes(x.runoff?.tieRevote, ["runoff", "tieRevote"]),
+    next: 0,
+    label: "runoffTieRevote"
+  }
+  for (const r of [...firstRevotes.rounds, ...runoffRound, ...runoffRevotes.rounds])
     if (r.ballots.length === 0)
       issues.push(issue(r.path, "empty_round", "该轮投票没有任何选票", "this round has no ballots"))
-  if (issues.length > 0) return err(new InvalidInputError(issues))
+  const law = committeeElectionLaw(x.rules ?? {}, x.electionDate)
+  if (!law.ok) issues.push(...law.error.issues)
+  if (issues.length > 0 || !law.ok) return err(new InvalidInputError(issues))
+  const rules = { ...law.value, writeIns: x.rules?.writeIns ?? false }
 
-  const law = x.committee === "villagers" ? VILLAGE_LAW : RESIDENTS_LAW
+  const committeeLaw = x.committee === "villagers" ? VILLAGE_LAW : RESIDENTS_LAW
   const art15 = article(VILLAGE_LAW, "art. 15")
   const art27 = article(ZHEJIANG_VILLAGE_ELECTION, "art. 27")
   const art28 = article(ZHEJIANG_VILLAGE_ELECTION, "art. 28")
@@ -251,11 +300,9 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
   const rounds: Array<CommitteeElectionResult["rounds"][number]> = []
   const reasons: Array<string> = []
   const elected: Array<{ candidate: string; votes: number; round: string }> = []
-  const lapsed = new Set<string>()
+  // The digest covers the input with every rule resolved.
   const digest = sha256Hex(canonicalJson({ ...x, rules }))
-  const tallyRecord = (t: Map<string, number>) => Object.fromEntries(byVotes(t))
-  const relativesOf = (c: string) =>
-    x.relatives.flatMap(([a, b]) => (a === c ? [b] : b === c ? [a] : [])).filter((r) => r !== c)
+  const relativesOf = (c: string) => x.relatives.flatMap(([a, b]) => (a === c ? [b] : b === c ? [a] : []))
   // Those in office: members of other posts (a higher post, so they stay) and winners so far
   // (a higher vote, since seats are filled in vote order) — Zhejiang art. 31.
   const inOffice = (c: string) => x.membersElsewhere.includes(c) || elected.some((e) => e.candidate === c)
@@ -268,35 +315,22 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
       validBallots: r.valid,
       blankBallots: r.blank,
       invalidBallots: r.invalid,
-      tallies: tallyRecord(r.tallies)
+      tallies: Object.fromEntries(byVotes(r.tallies))
     })
-  const roundZh: Record<RoundName, string> = {
-    first: "第一轮投票",
-    tieRevote: "再次投票",
-    runoff: "另行选举",
-    runoffTieRevote: "另行选举的再次投票"
-  }
-  const roundEn: Record<RoundName, string> = {
-    first: "the first round",
-    tieRevote: "the re-vote",
-    runoff: "the runoff",
-    runoffTieRevote: "the runoff's re-vote"
-  }
   /** Zhejiang art. 27 voids any round with more ballots than voters. */
   const exceedsVoters = (round: RoundName, cast: number): boolean => {
     if (!rules.ballotsExceedVotersVoids || cast <= x.registeredVoters) return false
     reasons.push("ballots-exceed-voters")
     steps.push({
       code: "ballots-exceed-voters",
-      zh: `${roundZh[round]}收回选票 ${cast} 张多于选民 ${x.registeredVoters} 人，该轮投票无效。`,
-      en: `${cast} ballots were returned in ${roundEn[round]} for ${x.registeredVoters} voters: that vote is void.`,
+      zh: `${ROUND_TEXT[round].zh}收回选票 ${cast} 张多于选民 ${x.registeredVoters} 人，该轮投票无效。`,
+      en: `${cast} ballots were returned in ${ROUND_TEXT[round].en} for ${x.registeredVoters} voters: that vote is void.`,
       citation: art27
     })
     return true
   }
 
   const lapse = (c: string, r: string) => {
-    lapsed.add(c)
     if (!reasons.includes("relatives-in-office")) reasons.push("relatives-in-office")
     steps.push({
       code: "relatives",
@@ -312,30 +346,28 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
    * for the last seats, to the next of the round's re-votes. Returns the seats filled, or why
    * it had to stop.
    */
-  const fill = (
-    ranked: ReadonlyArray<Entry>,
-    seats: number,
-    label: RoundName,
-    revote: { readonly ballots: ReadonlyArray<Ballots>; next: number; readonly label: RoundName }
-  ): number | Halt => {
+  const fill = (ranked: ReadonlyArray<Entry>, seats: number, label: RoundName, revotes: RevoteQueue): number | Halt => {
     let filled = 0
     for (const group of groups(ranked)) {
       if (filled === seats) break
-      let rest = group.map(([c]) => c)
-      for (const c of rest) {
-        const r = conflictOf(c)
-        if (r !== undefined) lapse(c, r)
-      }
-      rest = rest.filter((c) => !lapsed.has(c))
       const votes = group[0]![1]
+      let rest = group.map(([c]) => c)
       // Equal posts and equal votes: the relatives vote again (art. 31); then a tie for the
-      // last seats goes to a re-vote among the tied (art. 28).
+      // last seats goes to a re-vote among the tied (art. 28). Each pass seats at least one.
       for (;;) {
+        // Whoever has a relative in office lapses — a member of a higher post, a higher vote,
+        // or the winner of the relatives' re-vote just held: that re-vote's loser and anyone
+        // else in the group related to its winner (art. 31).
+        rest = rest.filter((c) => {
+          const r = conflictOf(c)
+          if (r !== undefined) lapse(c, r)
+          return r === undefined
+        })
         if (filled === seats) break
-        const pair = x.relatives.find(([a, b]) => a !== b && rest.includes(a) && rest.includes(b))
+        const pair = x.relatives.find(([a, b]) => rest.includes(a) && rest.includes(b))
         const tie =
           pair !== undefined
-            ? { candidates: [...pair].sort(), seats: 1, reason: "relatives-tie" }
+            ? { candidates: [...pair].sort(compareCodeUnits), seats: 1, reason: "relatives-tie" }
             : rest.length > seats - filled
               ? { candidates: rest, seats: seats - filled, reason: "tie" }
               : undefined
@@ -355,30 +387,26 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
                 citation: art31
               }
         )
-        const ballots = revote.ballots[revote.next]
-        if (ballots === undefined) return { kind: "tie", ...tie }
-        revote.next++
-        const rv = countRound(ballots, tie.seats, tie.candidates)
-        record(revote.label, rv)
-        if (exceedsVoters(revote.label, rv.cast)) return { kind: "void" }
+        const supplied = revotes.rounds[revotes.next]
+        if (supplied === undefined) return { kind: "tie", ...tie }
+        revotes.next++
+        const rv = countRound(supplied.ballots, tie.seats, tie.candidates)
+        record(revotes.label, rv)
+        if (exceedsVoters(revotes.label, rv.cast)) return { kind: "void" }
         const ranking = byVotes(rv.tallies)
+        const text = ROUND_TEXT[revotes.label]
         steps.push({
-          code: revote.label,
-          zh: `${roundZh[revote.label]}：${ranking.map(([c, v]) => `${c} ${v}`).join("，")}（投票 ${rv.cast} 张），得票多的当选。`,
-          en: `${roundEn[revote.label].replace(/^t/, "T")}: ${ranking.map(([c, v]) => `${c} ${v}`).join(", ")} (${rv.cast} ballots); the higher vote wins.`,
+          code: revotes.label,
+          zh: `${text.zh}：${ranking.map(([c, v]) => `${c} ${v}`).join("，")}（投票 ${rv.cast} 张），得票多的当选。`,
+          en: `${text.title}: ${ranking.map(([c, v]) => `${c} ${v}`).join(", ")} (${rv.cast} ballots); the higher vote wins.`,
           citation: tie.reason === "tie" ? art28 : art31
         })
-        const got = fill(ranking, tie.seats, revote.label, revote)
+        // The re-vote seats its winners (an art. 28 re-vote takes every seat left, so the
+        // loop ends); the losers stay in the group, to be screened against the winners.
+        const got = fill(ranking, tie.seats, revotes.label, revotes)
         if (typeof got !== "number") return got
         filled += got
-        rest = rest.filter((c) => !inOffice(c) && !tie.candidates.includes(c))
-        if (tie.reason === "tie") break
-        // The relatives' re-vote seats its winner; the loser's election lapses and the rest
-        // of the group carries on.
-        for (const c of tie.candidates) {
-          const r = conflictOf(c)
-          if (!inOffice(c) && r !== undefined) lapse(c, r)
-        }
+        rest = rest.filter((c) => !inOffice(c))
       }
       for (const c of rest) {
         if (filled === seats) break
@@ -393,29 +421,26 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
     status: CommitteeElectionResult["status"],
     extra: Partial<Pick<CommitteeElectionResult, "runoffCandidates" | "tieRevoteCandidates" | "tieRevoteSeats">> = {}
   ): Result<CommitteeElectionResult, InvalidInputError> => {
-    // A round supplied but never reached would be ignored silently: refuse it instead.
-    if (status !== "void") {
-      const unused = [
-        ...firstRevotes.slice(firstUsed.next).map((_, k) => revotePath(x.tieRevote, ["tieRevote"], k + firstUsed.next)),
-        ...(x.runoff && !runoffHeld ? [["runoff"]] : []),
-        ...runoffRevotes
-          .slice(runoffUsed.next)
-          .map((_, k) => revotePath(x.runoff?.tieRevote, ["runoff", "tieRevote"], k + runoffUsed.next))
-      ]
-      if (unused.length > 0)
-        return err(
-          new InvalidInputError(
-            unused.map((path) =>
-              issue(
-                path,
-                "unused_round",
-                "提供了按计票结果不需要举行的一轮投票",
-                "this round was supplied but the count never calls for it"
-              )
+    // A round supplied but never reached would be ignored silently: refuse it instead — also
+    // when the count stopped on a void round.
+    const unused = [
+      ...firstRevotes.rounds.slice(firstRevotes.next),
+      ...(rounds.some((r) => r.round === "runoff") ? [] : runoffRound),
+      ...runoffRevotes.rounds.slice(runoffRevotes.next)
+    ]
+    if (unused.length > 0)
+      return err(
+        new InvalidInputError(
+          unused.map((r) =>
+            issue(
+              r.path,
+              "unused_round",
+              "提供了按计票结果不需要举行的一轮投票",
+              "this round was supplied but the count never calls for it"
             )
           )
         )
-    }
+      )
     return ok({
       status,
       reasons: [...reasons],
@@ -430,9 +455,6 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
       inputDigest: digest
     })
   }
-  const firstUsed = { ballots: firstRevotes.map((r) => r.ballots), next: 0, label: "tieRevote" as const }
-  const runoffUsed = { ballots: runoffRevotes.map((r) => r.ballots), next: 0, label: "runoffTieRevote" as const }
-  let runoffHeld = false
   const halted = (h: Halt, runoffCandidates: Array<string>) => {
     if (h.kind === "void") return result("void", { runoffCandidates })
     reasons.push(h.reason)
@@ -451,7 +473,7 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
       code: "residents-defaults",
       zh: "居民委员会组织法未规定选举有效和当选门槛，以下门槛为可配置参数，默认参照村民委员会组织法第十五条。",
       en: "The Residents' Committees Law sets no validity or winning thresholds; the thresholds below are parameters defaulting to the Villagers' Committees Law art. 15.",
-      citation: article(law, "art. 8")
+      citation: article(committeeLaw, "art. 8")
     })
   if (exceedsVoters("first", first.cast)) return result("void")
   const turnout = check("turnout", first.cast, x.registeredVoters, rules.turnout, "moreThan", art15)
@@ -473,17 +495,15 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
       en: `${first.invalid} invalid ballot(s) (overvoted, repeated or spoiled) and ${first.blank} blank, all counted as cast.`,
       citation: art27
     })
-  const overLine = byVotes(first.tallies).filter(([c, v]) => {
-    const k = check(`win-line:${c}`, v, first.cast, rules.winLine, "moreThan", art15)
-    checks.push(k)
-    return k.passed
-  })
+  const lineChecks = byVotes(first.tallies).map(([c, v]) => ({
+    entry: [c, v] as const,
+    check: check(`win-line:${c}`, v, first.cast, rules.winLine, "moreThan", art15)
+  }))
+  for (const l of lineChecks) checks.push(l.check)
+  const overLine = lineChecks.filter((l) => l.check.passed)
   const overText = (zh: boolean) =>
     overLine
-      .map(([c, v]) => {
-        const q = checks.find((k) => k.code === `win-line:${c}`)?.inequality ?? ""
-        return zh ? `${c} ${v}（${q}）` : `${c} ${v} (${q})`
-      })
+      .map(({ entry: [c, v], check: k }) => (zh ? `${c} ${v}（${k.inequality}）` : `${c} ${v} (${k.inequality})`))
       .join(zh ? "；" : "; ")
   steps.push({
     code: "win-line",
@@ -493,14 +513,20 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
   })
   // Seats freed by the relatives rule go to the next candidates over the line, in vote order
   // (Zhejiang art. 31), before any runoff.
-  const firstFill = fill(overLine, x.seats, "first", firstUsed)
+  const firstFill = fill(
+    overLine.map((l) => l.entry),
+    x.seats,
+    "first",
+    firstRevotes
+  )
   if (typeof firstFill !== "number") return halted(firstFill, [])
 
   // Runoff (另行选举) for the seats still open.
   let runoffCandidates: Array<string> = []
   if (elected.length < x.seats) {
     const open = x.seats - elected.length
-    const pool = byVotes(first.tallies).filter(([c]) => !inOffice(c) && !lapsed.has(c) && conflictOf(c) === undefined)
+    // A candidate whose election lapsed has a relative in office, so the last test leaves them out too.
+    const pool = byVotes(first.tallies).filter(([c]) => !inOffice(c) && conflictOf(c) === undefined)
     // Candidates tied with the last one taken all stand: who to leave out is not ours to pick.
     const cutVotes = pool[Math.min(open + rules.runoffExtraCandidates, pool.length) - 1]?.[1]
     runoffCandidates = pool
@@ -524,25 +550,21 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
         reasons.push("seats-unfilled")
         return result("runoffRequired", { runoffCandidates })
       }
-      runoffHeld = true
       const ro = countRound(x.runoff.ballots, open, runoffCandidates)
       record("runoff", ro)
       if (exceedsVoters("runoff", ro.cast)) return result("void", { runoffCandidates })
-      const floorChecks: Array<ThresholdCheck> = []
-      const floor = byVotes(ro.tallies).filter(([c, v]) => {
-        const k = check(`runoff-floor:${c}`, v, ro.cast, rules.runoffFloor, "atLeast", art15)
-        checks.push(k)
-        floorChecks.push(k)
-        return k.passed
-      })
+      const floorChecks = byVotes(ro.tallies).map(([c, v]) => ({
+        entry: [c, v] as const,
+        check: check(`runoff-floor:${c}`, v, ro.cast, rules.runoffFloor, "atLeast", art15)
+      }))
+      for (const f of floorChecks) checks.push(f.check)
       const floorText = (zh: boolean) =>
         floorChecks
-          .map((k) => {
-            const c = k.code.slice("runoff-floor:".length)
-            return zh
-              ? `${c} ${k.part}（${k.inequality}，${k.passed ? "达到" : "未达到"}）`
-              : `${c} ${k.part} (${k.inequality}: ${k.passed ? "met" : "not met"})`
-          })
+          .map(({ entry: [c, v], check: k }) =>
+            zh
+              ? `${c} ${v}（${k.inequality}，${k.passed ? "达到" : "未达到"}）`
+              : `${c} ${v} (${k.inequality}: ${k.passed ? "met" : "not met"})`
+          )
           .join(zh ? "；" : "; ")
       steps.push({
         code: "runoff-floor",
@@ -550,7 +572,12 @@ export const tallyCommitteeElection = (input: unknown): Result<CommitteeElection
         en: `In the runoff the highest vote wins, but only with ${kindEn(rules.runoffFloor, "atLeast")} of the ${ro.cast} ballots cast: ${floorText(false)}.`,
         citation: art15
       })
-      const runoffFill = fill(floor, open, "runoff", runoffUsed)
+      const runoffFill = fill(
+        floorChecks.filter((f) => f.check.passed).map((f) => f.entry),
+        open,
+        "runoff",
+        runoffRevotes
+      )
       if (typeof runoffFill !== "number") return halted(runoffFill, runoffCandidates)
     }
   }

@@ -37,6 +37,34 @@ describe("tallyMeetingResolution", () => {
     ])
     expect(codes({ voters: 2000, representatives: { signed: 30, total: 30 } })).toEqual([])
   })
+  it("a recall proposal must name its signatures; its step and the reasons always agree (review repro t6)", () => {
+    // Before: `proposal: {}` passed with no reason while the proposal step said "not met".
+    const base = { body: "villageRecall", members: 2000, attending: 1100, yes: 551 }
+    const empty = tallyMeetingResolution({ ...base, proposal: {} })
+    expect(empty.ok ? [] : empty.error.issues.map((i) => [i.code, i.path])).toEqual([["empty_proposal", ["proposal"]]])
+    expect(empty.ok ? "" : empty.error.issues[0]?.message.zh).toMatch(/[\u4e00-\u9fff]/)
+    const short = v(tallyMeetingResolution({ ...base, proposal: { representatives: { signed: 9, total: 30 } } }))
+    expect([short.outcome, short.reasons]).toEqual(["failed", ["proposal"]])
+    expect(short.explanation.find((s) => s.code === "proposal")?.en).toMatch(/not met\.$/)
+    expect(short.checks.find((c) => c.code === "proposal-representatives")?.inequality).toBe("3 × 9 = 27 < 30 = 1 × 30")
+  })
+  it("the proposal step says met exactly when no `proposal` reason is given", () => {
+    const signatures = fc.record(
+      {
+        voters: fc.nat({ max: 60 }),
+        representatives: fc.record({ signed: fc.nat({ max: 12 }), total: fc.constant(12) })
+      },
+      { requiredKeys: [] }
+    )
+    fc.assert(
+      fc.property(signatures, (proposal) => {
+        const r = tallyMeetingResolution({ body: "villageRecall", members: 200, attending: 150, yes: 100, proposal })
+        if (proposal.voters === undefined && proposal.representatives === undefined) return !r.ok
+        const step = v(r).explanation.find((s) => s.code === "proposal")
+        return step !== undefined && step.en.endsWith("not met.") === v(r).reasons.includes("proposal")
+      })
+    )
+  })
   it("villagers' representatives meeting: quorum ≥ 2/3 of members, majority of those attending", () => {
     const r = v(tallyMeetingResolution({ body: "villagersRepresentatives", members: 30, attending: 20, yes: 11 }))
     expect(r.outcome).toBe("passed")

@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   issue,
   ok,
+  type ParameterHistory,
   Ratio,
   type Result,
   sha256Hex,
@@ -16,6 +17,39 @@ import { check, kindEn, kindZh } from "./internal/check.ts"
 import { article, RESIDENTS_LAW, VILLAGE_LAW } from "./internal/citations.ts"
 
 const Threshold = z.object({ ratio: Ratio, kind: z.enum(["atLeast", "moreThan"]) })
+
+/**
+ * Who may propose a village recall (Villagers' Committees Law art. 16): at least 1/5 of the
+ * voters, or at least 1/3 of the village representatives, jointly. `from` is the date of the
+ * text read (the 2018 amendment); meetings carry no date, so the latest entry applies.
+ */
+const RECALL_PROPOSAL: ParameterHistory<{ readonly voters: Ratio; readonly representatives: Ratio }> = [
+  {
+    value: { voters: { numerator: 1, denominator: 5 }, representatives: { numerator: 1, denominator: 3 } },
+    from: "2018-12-29",
+    source: article(VILLAGE_LAW, "art. 16")
+  }
+]
+
+/** A recall proposal states who signed it: voters, representatives or both (art. 16). */
+const RecallProposal = z
+  .object({
+    voters: z.int().nonnegative().optional(),
+    representatives: z.object({ signed: z.int().nonnegative(), total: z.int().positive() }).optional()
+  })
+  .check((ctx) => {
+    if (ctx.value.voters === undefined && ctx.value.representatives === undefined)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: "a recall proposal must state its voters' or representatives' signatures",
+        params: {
+          code: "empty_proposal",
+          zh: "罢免提议须载明联名的选民人数或村民代表人数",
+          en: "a recall proposal must state its voters' or representatives' signatures"
+        }
+      })
+  })
 
 /**
  * Input of {@link tallyMeetingResolution}. `members` is the quorum base of the chosen mode
@@ -43,13 +77,11 @@ export const MeetingInput = z.object({
   members: z.int().positive(),
   attending: z.int().nonnegative(),
   yes: z.int().nonnegative(),
-  /** Recall proposal: signatures of voters, or of village representatives out of their total. */
-  proposal: z
-    .object({
-      voters: z.int().nonnegative().optional(),
-      representatives: z.object({ signed: z.int().nonnegative(), total: z.int().positive() }).optional()
-    })
-    .optional(),
+  /**
+   * Recall proposal: signatures of voters, or of village representatives out of their total (at
+   * least one of the two). Without it the proposal is not checked.
+   */
+  proposal: RecallProposal.optional(),
   /** Overrides for local bodies (deliberation councils have no national rule). */
   quorum: Threshold.optional(),
   decision: Threshold.optional()
@@ -173,22 +205,23 @@ export const tallyMeetingResolution = (input: unknown): Result<MeetingResult, In
   const d = x.decision ?? rule.decision
   const checks: Array<ThresholdCheck> = []
   const steps: Array<ExplanationStep> = []
+  // Whether a recall proposal qualifies; `undefined` when there is none to check.
+  let proposalMet: boolean | undefined
   if (x.body === "villageRecall" && x.proposal) {
+    const { value: share, source } = RECALL_PROPOSAL.at(-1)!
+    const { voters, representatives: reps } = x.proposal
     const byVoters =
-      x.proposal.voters !== undefined
-        ? check("proposal-voters", x.proposal.voters, x.members, { numerator: 1, denominator: 5 }, "atLeast", rule.qc)
-        : undefined
-    const reps = x.proposal.representatives
+      voters !== undefined ? check("proposal-voters", voters, x.members, share.voters, "atLeast", source) : undefined
     const byReps = reps
-      ? check("proposal-representatives", reps.signed, reps.total, { numerator: 1, denominator: 3 }, "atLeast", rule.qc)
+      ? check("proposal-representatives", reps.signed, reps.total, share.representatives, "atLeast", source)
       : undefined
     for (const c of [byVoters, byReps]) if (c) checks.push(c)
-    const okProposal = (byVoters?.passed ?? false) || (byReps?.passed ?? false)
+    proposalMet = (byVoters?.passed ?? false) || (byReps?.passed ?? false)
     steps.push({
       code: "proposal",
-      zh: `罢免须经本村五分之一以上选民或三分之一以上村民代表联名提出：${okProposal ? "符合" : "不符合"}。`,
-      en: `A recall must be proposed by at least 1/5 of voters or 1/3 of village representatives: ${okProposal ? "met" : "not met"}.`,
-      citation: rule.qc
+      zh: `罢免须经本村${kindZh(share.voters, "atLeast")}选民或${kindZh(share.representatives, "atLeast")}村民代表联名提出：${proposalMet ? "符合" : "不符合"}。`,
+      en: `A recall must be proposed by ${kindEn(share.voters, "atLeast")} of voters or ${kindEn(share.representatives, "atLeast")} of village representatives: ${proposalMet ? "met" : "not met"}.`,
+      citation: source
     })
   }
   const quorum = check("quorum", x.attending, x.members, q.ratio, q.kind, rule.qc)
@@ -207,11 +240,8 @@ export const tallyMeetingResolution = (input: unknown): Result<MeetingResult, In
     en: `Yes ${x.yes}/${x.attending}, needs ${kindEn(d.ratio, d.kind)} of those ${recall ? "voting" : "attending"} (${decision.inequality}): ${decision.passed ? "met" : "not met"}.`,
     citation: rule.dc
   })
-  const proposalFailed =
-    checks.some((c) => c.code.startsWith("proposal") && !c.passed) &&
-    !checks.some((c) => c.code.startsWith("proposal") && c.passed)
   const reasons = [
-    ...(proposalFailed ? ["proposal"] : []),
+    ...(proposalMet === false ? ["proposal"] : []),
     ...[quorum, decision].filter((c) => !c.passed).map((c) => c.code)
   ]
   const passed = reasons.length === 0

@@ -257,6 +257,45 @@ describe("tallyOwnersAssembly — co-owners", () => {
       ])
     ).toEqual([])
   })
+
+  it("a second vote of the representative is the one shared duplicate-ballot issue (review item 4)", () => {
+    const issues = (ballots: Array<unknown>, options?: unknown) => {
+      const r = tallyOwnersAssembly({ decisionDate: "2023-01-01", matter: 1, owners, ballots, options })
+      return r.ok ? [] : r.error.issues.map((i) => [i.code, i.path, i.message.en])
+    }
+    const dup = (i: number) => ["duplicate_ballot", ["ballots", i, "owner"], "owner h1 has already voted"]
+    expect(
+      issues([
+        { owner: "h1", castBy: "Li", vote: "yes" },
+        { owner: "h1", proxy: { agent: "X" }, vote: "no" }
+      ])
+    ).toEqual([dup(1)])
+    expect(
+      issues([
+        { owner: "h1", castBy: "Li", vote: "yes" },
+        { owner: "h1", castBy: "Wang", vote: "no" },
+        { owner: "h1", castBy: "Li", vote: "no" }
+      ])
+    ).toEqual([dup(2)])
+    // Under the other policies each co-owner and each agent casts once: Li and X's proxy both count.
+    const first = issues(
+      [
+        { owner: "h1", castBy: "Li", vote: "yes" },
+        { owner: "h1", proxy: { agent: "X" }, vote: "no" }
+      ],
+      { coOwnerPolicy: "anyCoOwnerFirstReceived" }
+    )
+    expect(first).toEqual([])
+    expect(
+      issues(
+        [
+          { owner: "h1", proxy: { agent: "X" }, vote: "yes" },
+          { owner: "h1", proxy: { agent: "X" }, vote: "no" }
+        ],
+        { coOwnerPolicy: "conflictInvalid" }
+      )
+    ).toEqual([dup(1)])
+  })
 })
 
 describe("tallyOwnersAssembly — bad input", () => {

@@ -33,7 +33,8 @@ import {
   PROXY_RULES,
   proxyCounter,
   proxyWithoutInstruction,
-  readRegister
+  readRegister,
+  unknownOwner
 } from "./internal/ballotCounting.ts"
 import {
   BUILDING_INTERPRETATION,
@@ -302,8 +303,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
   })
   const { ownerIndex, ownerArea } = register
   options.served.forEach((id, i) => {
-    if (!ownerIndex.has(id))
-      issues.push(issue(["options", "served", i], "unknown_owner", `未登记的业主 ${id}`, `unknown owner ${id}`))
+    if (!ownerIndex.has(id)) issues.push(unknownOwner(["options", "served", i], id))
   })
 
   // Ballots: resolve each to a choice for its owner, or a reason it does not count.
@@ -340,7 +340,17 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
       return
     } else choice = b.vote
 
-    const caster = b.proxy ? `proxy:${b.proxy.agent}` : (b.castBy ?? "")
+    // Who cast the ballot: an owner casts once, and so does each co-owner or agent. Under the
+    // designated-representative policy the unit's one vote is the representative's, in person
+    // or through a proxy, so all of those are one caster (SPC interpretation art. 9 counts the
+    // unit as one owner). The prefixes keep a co-owner's name from passing for an agent's.
+    const isRep = b.proxy !== undefined || b.castBy === owner.representative
+    const caster =
+      owner.coOwners && options.coOwnerPolicy === "designatedRepresentative" && isRep
+        ? "representative"
+        : b.proxy
+          ? `proxy:${b.proxy.agent}`
+          : `person:${b.castBy ?? ""}`
     if (owner.coOwners) {
       if (!b.proxy && (b.castBy === undefined || !owner.coOwners.includes(b.castBy))) {
         issues.push(
@@ -369,21 +379,7 @@ export const tallyOwnersAssembly = (input: unknown): Result<AssemblyResult, Inva
     const list = coOwnerBallots.get(oi) ?? []
     list.push({ index, choice })
     coOwnerBallots.set(oi, list)
-    const isRep = b.proxy !== undefined || b.castBy === owner.representative
     if (options.coOwnerPolicy === "designatedRepresentative") {
-      // The unit has one vote, held by the representative: in person or through a proxy, it
-      // can be cast once (SPC interpretation art. 9 counts the unit as one owner).
-      if (isRep && choiceOf[oi] !== undefined) {
-        issues.push(
-          issue(
-            ["ballots", index, "owner"],
-            "duplicate_ballot",
-            `共有专有部分 ${b.owner} 的代表人（本人或受托人）已投票`,
-            `co-owned unit ${b.owner} has already voted through its representative (in person or by proxy)`
-          )
-        )
-        return
-      }
       if (isRep) {
         choiceOf[oi] = choice
         audit.push({ index, owner: b.owner, counted: choice, reason: "designated-representative" })

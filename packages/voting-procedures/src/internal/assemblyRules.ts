@@ -64,11 +64,8 @@ export const selectRegime = (
   forced: Regime | undefined
 ): Result<{ readonly regime: Regime; readonly warnings: ReadonlyArray<Issue> }, InvalidInputError> => {
   const lookup = valueAt(ASSEMBLY_REGIMES, date, { name: "legalRegime" })
-  if (!lookup.ok && forced === undefined) return lookup
-  return ok({
-    regime: forced ?? (lookup.ok ? lookup.value.value : "civilCode2021"),
-    warnings: lookup.ok ? lookup.value.warnings : []
-  })
+  if (!lookup.ok) return forced === undefined ? lookup : ok({ regime: forced, warnings: [] })
+  return ok({ regime: forced ?? lookup.value.value, warnings: lookup.value.warnings })
 }
 
 interface Rule {

@@ -81,6 +81,14 @@ export const readRegister = <O extends RegisterOwner>(
   return { ownerIndex, ownerArea, totalArea, unitCount }
 }
 
+/** The issue for an owner id that is not on the register. */
+export const unknownOwner = (path: Path, owner: string): Issue =>
+  issue(path, "unknown_owner", `未登记的业主 ${owner}`, `unknown owner ${owner}`)
+
+/** The issue for a name that is not on the candidate list (every procedure and method words it so). */
+export const unknownCandidate = (path: Path, candidate: string): Issue =>
+  issue(path, "unknown_candidate", `未知候选人 ${candidate}`, `unknown candidate ${candidate}`)
+
 /** The register position of a ballot's owner, or `undefined` with an `unknown_owner` issue. */
 export const ballotOwner = (
   register: Register,
@@ -89,8 +97,7 @@ export const ballotOwner = (
   issues: Array<Issue>
 ): number | undefined => {
   const oi = register.ownerIndex.get(owner)
-  if (oi === undefined)
-    issues.push(issue(["ballots", index, "owner"], "unknown_owner", `未登记的业主 ${owner}`, `unknown owner ${owner}`))
+  if (oi === undefined) issues.push(unknownOwner(["ballots", index, "owner"], owner))
   return oi
 }
 
@@ -142,8 +149,11 @@ export const proxyWithoutInstruction = (
   return policy
 }
 
-/** Orders by `id`, by UTF-16 code units (not locale), so digests do not depend on the machine. */
-export const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** Orders strings by UTF-16 code units (not locale), so results and digests do not depend on the machine. */
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Orders by `id`, by UTF-16 code units (see {@link compareCodeUnits}). */
+export const byId = <T extends { readonly id: string }>(a: T, b: T): number => compareCodeUnits(a.id, b.id)
 
 /** The register as the input digests hash it: owners and their units in id order. */
 export const normalisedRegister = <O extends RegisterOwner>(owners: ReadonlyArray<O>): Array<O> =>

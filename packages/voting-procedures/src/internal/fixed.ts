@@ -1,5 +1,8 @@
-// Exact fixed-point helpers on integers held in doubles. Every product stays below 2^53 or is
-// split so that it does; a float never decides a comparison.
+import { mulDiv } from "@jiceng/core"
+
+// Exact fixed-point helpers on integers held in doubles. Every product stays below 2^53, is
+// split so that it does, or goes through core's mulDiv (BigInt past 2^53); a float never
+// decides a comparison.
 
 /** floor(n / d) for safe non-negative integers, exact even where `n / d` rounds up. */
 export const floorDiv = (n: number, d: number): number => {
@@ -8,6 +11,15 @@ export const floorDiv = (n: number, d: number): number => {
   if (r < 0) q--
   else if (r >= d) q++
   return q
+}
+
+/**
+ * floor(a · b / c) for safe non-negative integers, exact where a · b passes 2^53 — as a Scottish
+ * surplus transfer does from about 900,000 ballots (value 10^5 × surplus in 10^-5 units).
+ */
+export const mulDivFloor = (a: number, b: number, c: number): number => {
+  const p = a * b
+  return p <= Number.MAX_SAFE_INTEGER ? floorDiv(p, c) : mulDiv(a, b, c, "floor")
 }
 
 /**

@@ -3,6 +3,7 @@ import * as z from "zod"
 import type { ExplanationStep } from "../Explanation.ts"
 import { type Profile, profile } from "../Profile.ts"
 import { priorityOf, TieBreak, type TieRecord } from "../TieBreak.ts"
+import { unknownCandidate } from "./ballotCounting.ts"
 
 export const MethodOptions = z.object({ tieBreak: TieBreak.default({ kind: "candidateOrder" }) }).default({
   tieBreak: { kind: "candidateOrder" }
@@ -37,12 +38,7 @@ export const prepare = (
       ])
     )
   const tb = priorityOf(o.value.tieBreak, p.value.candidates)
-  if ("unknown" in tb)
-    return err(
-      new InvalidInputError([
-        issue(["tieBreak", "order"], "unknown_candidate", `未知候选人 ${tb.unknown}`, `unknown candidate ${tb.unknown}`)
-      ])
-    )
+  if ("unknown" in tb) return err(new InvalidInputError([unknownCandidate(["tieBreak", "order"], tb.unknown)]))
   const out = new Set(p.value.withdrawn)
   const live = p.value.candidates.map((_, i) => i).filter((i) => !out.has(i))
   if (live.length === 0)
