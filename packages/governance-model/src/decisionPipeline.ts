@@ -1,23 +1,30 @@
 import {
-  type Citation,
+  type BilingualText,
+  Citation,
   err,
   InvalidInputError,
   IsoDate,
   type Issue,
   issue,
   ok,
+  type ParameterHistory,
+  ParameterHistorySchema,
   type Result,
   validate
 } from "@jiceng/core"
 import * as z from "zod"
+import { formatBasis, formatCitation, ruleInForce } from "./internal/rules.ts"
 import { parseDay } from "./internal/time.ts"
 
 const Id = z.string().min(1).max(200)
 const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) })
+const PostingDays = z.int().min(1).max(365)
 
 /**
  * A multi-step decision procedure for major public matters, as data: ordered steps, the body
- * that acts at each, and for publication steps the minimum posting period in days.
+ * that acts at each, and for publication steps the minimum posting period in days — a number,
+ * or a dated history of numbers (a `ParameterHistory`, each value with its source), looked up on
+ * the date of the posting step. `source` is where the procedure comes from (core's `Citation`).
  *
  * @since 0.1.0
  * @category deliberation
@@ -26,10 +33,17 @@ export const DecisionPipeline = z.object({
   id: Id,
   name: Bilingual,
   steps: z
-    .array(z.object({ id: Id, name: Bilingual, body: Bilingual, minPostingDays: z.int().min(1).max(365).optional() }))
+    .array(
+      z.object({
+        id: Id,
+        name: Bilingual,
+        body: Bilingual,
+        minPostingDays: z.union([PostingDays, ParameterHistorySchema(PostingDays)]).optional()
+      })
+    )
     .min(1)
     .max(50),
-  source: z.object({ title: z.string().min(1), verified: z.boolean().optional() }).optional()
+  source: Citation.optional()
 })
 /** @since 0.1.0 @category deliberation */
 export type DecisionPipeline = z.infer<typeof DecisionPipeline>
@@ -40,6 +54,24 @@ const V22: Citation = {
   verified: false
 }
 
+/**
+ * The shortest posting of a 四议两公开 disclosure (决议公开, 实施结果公开): 7 days, both days
+ * counted. The source is a secondary description of the method (unverified); the method itself
+ * dates from Dengzhou, Henan, in 2004, and no earlier or later posting period was found.
+ *
+ * @example
+ * ```ts
+ * import { minimumPostingDays } from "@jiceng/governance-model"
+ * minimumPostingDays[0]?.value //=> 7
+ * ```
+ * @since 0.1.0
+ * @category deliberation
+ */
+// Neither the day nor the year comes from the cited source: 2004 is when the method is generally
+// said to have begun (Dengzhou), and its first day stands in for the unknown date. A caller with
+// a dated local rule passes it as `minPostingDays`.
+export const minimumPostingDays: ParameterHistory<number> = [{ value: 7, from: "2004-01-01", source: V22 }]
+
 const b = (zh: string, en: string) => ({ zh, en })
 
 /**
@@ -47,7 +79,8 @@ const b = (zh: string, en: string) => ({ zh, en })
  * party organisation proposes (提议), the joint meeting of the two committees deliberates
  * (商议), the party members' meeting reviews (审议), the residents' (representatives') meeting
  * resolves (决议), then the resolution and the result of implementation are each posted for at
- * least 7 days. The essays' "三议一审两公开" was not found in any source; build it from this one.
+ * least {@link minimumPostingDays} (7 days). The essays' "三议一审两公开" was not found in any
+ * source; build it from this one.
  *
  * @example
  * ```ts
@@ -78,16 +111,16 @@ export const decisionPipelines: { readonly fourDeliberationsTwoDisclosures: Deci
         id: "publishResolution",
         name: b("决议公开", "publish the resolution"),
         body: b("居民委员会", "residents' committee"),
-        minPostingDays: 7
+        minPostingDays: [...minimumPostingDays]
       },
       {
         id: "publishResult",
         name: b("实施结果公开", "publish the result"),
         body: b("居民委员会", "residents' committee"),
-        minPostingDays: 7
+        minPostingDays: [...minimumPostingDays]
       }
     ],
-    source: { title: V22.title, verified: false }
+    source: V22
   }
 }
 
@@ -121,11 +154,14 @@ export interface DecisionStatus {
   readonly next?: { readonly id: string; readonly name: { readonly zh: string; readonly en: string } }
 }
 
+const pipelineCite = (id: string): BilingualText => ({ zh: `流程 ${id}`, en: `pipeline ${id}` })
+
 /**
  * Check the records of a major public matter against its pipeline (default 四议两公开): steps
  * in order with none skipped or repeated, dates never going back, nothing after a rejection,
- * posting periods at least as long as required (both days counted). Every problem is reported
- * at once; otherwise the status and the next step.
+ * posting periods at least as long as required on the posting date (both days counted; a dated
+ * minimum not in force on that date is `no_rule_in_force`), each shortfall citing the rule it
+ * breaks. Every problem is reported at once; otherwise the status and the next step.
  *
  * @example
  * ```ts
@@ -150,6 +186,7 @@ export const checkDecision = (
   const rv = validate(z.array(DecisionRecord).max(1000), records)
   if (!rv.ok) return rv
   const steps = pv.value.steps
+  const source = pv.value.source
   const issues: Array<Issue> = []
   const completed: Array<string> = []
   let rejected = false
@@ -185,19 +222,31 @@ export const checkDecision = (
         )
       )
     lastDate = r.date
-    if (expected.minPostingDays !== undefined && r.outcome === "approved") {
-      const from = parseDay(r.date) ?? 0
-      const to = r.postedUntil === undefined ? undefined : parseDay(r.postedUntil)
-      const days = to === undefined ? 0 : to - from + 1
-      if (days < expected.minPostingDays)
-        issues.push(
-          issue(
-            [i, "postedUntil"],
-            "posting_too_short",
-            `“${expected.name.zh}”须公示至少 ${expected.minPostingDays} 天，实际 ${days} 天`,
-            `"${expected.name.en}" must be posted for at least ${expected.minPostingDays} days; it was ${days}`
+    const rule = expected.minPostingDays
+    if (rule !== undefined && r.outcome === "approved") {
+      // A plain number is the pipeline's own rule (cited by its source); a dated history gives
+      // the rule in force on the posting date, cited by that entry's source.
+      const inForce =
+        typeof rule === "number"
+          ? { ok: true as const, value: rule, cite: source ? formatCitation(source) : pipelineCite(pv.value.id) }
+          : ruleInForce(rule, r.date, `minPostingDays (${expected.id})`, [i, "date"], "error")
+      if (!inForce.ok) issues.push(...inForce.issues)
+      else {
+        const minDays = inForce.value
+        const cite = "cite" in inForce ? inForce.cite : formatBasis(inForce.basis)
+        const from = parseDay(r.date) ?? 0
+        const to = r.postedUntil === undefined ? undefined : parseDay(r.postedUntil)
+        const days = to === undefined ? 0 : to - from + 1
+        if (days < minDays)
+          issues.push(
+            issue(
+              [i, "postedUntil"],
+              "posting_too_short",
+              `“${expected.name.zh}”须公示至少 ${minDays} 天，实际 ${days} 天（${cite.zh}）`,
+              `"${expected.name.en}" must be posted for at least ${minDays} days; it was ${days} (${cite.en})`
+            )
           )
-        )
+      }
     }
     completed.push(r.step)
     if (r.outcome === "rejected") rejected = true

@@ -5,9 +5,8 @@
  * @since 0.1.0
  * @module
  */
-import { fromResult } from "@jiceng/core/effect"
+import { fromResult, lift } from "@jiceng/core/effect"
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { classifyMatter as classifyMatterResult } from "./classifyMatter.ts"
 import { checkDecision as checkDecisionResult } from "./decisionPipeline.ts"
@@ -24,7 +23,7 @@ import { trackConsultation as trackConsultationResult } from "./trackConsultatio
 import { createWorkflow as createWorkflowResult } from "./workflow.ts"
 import { type WorkingCalendar, workingCalendar as workingCalendarResult } from "./workingCalendar.ts"
 
-export { fromResult, lift } from "@jiceng/core/effect"
+export { fromResult, lift }
 
 /**
  * {@link partitionGridsResult | partitionGrids} as an Effect failing with `InvalidInputError` or
@@ -40,8 +39,7 @@ export { fromResult, lift } from "@jiceng/core/effect"
  * @since 0.1.0
  * @category effect
  */
-export const partitionGrids = (...args: Parameters<typeof partitionGridsResult>) =>
-  Effect.suspend(() => fromResult(partitionGridsResult(...args)))
+export const partitionGrids = lift(partitionGridsResult)
 
 /**
  * {@link gridMetricsResult | gridMetrics} as an Effect.
@@ -56,8 +54,7 @@ export const partitionGrids = (...args: Parameters<typeof partitionGridsResult>)
  * @since 0.1.0
  * @category effect
  */
-export const gridMetrics = (...args: Parameters<typeof gridMetricsResult>) =>
-  Effect.suspend(() => fromResult(gridMetricsResult(...args)))
+export const gridMetrics = lift(gridMetricsResult)
 
 /**
  * {@link serviceMetricsResult | serviceMetrics} as an Effect.
@@ -71,8 +68,7 @@ export const gridMetrics = (...args: Parameters<typeof gridMetricsResult>) =>
  * @since 0.1.0
  * @category effect
  */
-export const serviceMetrics = (...args: Parameters<typeof serviceMetricsResult>) =>
-  Effect.suspend(() => fromResult(serviceMetricsResult(...args)))
+export const serviceMetrics = lift(serviceMetricsResult)
 
 /**
  * {@link createWorkflowResult | createWorkflow} as an Effect.
@@ -87,7 +83,7 @@ export const serviceMetrics = (...args: Parameters<typeof serviceMetricsResult>)
  * @since 0.1.0
  * @category effect
  */
-export const createWorkflow = (template: unknown) => Effect.suspend(() => fromResult(createWorkflowResult(template)))
+export const createWorkflow = lift(createWorkflowResult)
 
 /**
  * The working calendar as a service, so programs that count deadlines get it from their context
@@ -124,11 +120,7 @@ export class Calendar extends Context.Service<Calendar, WorkingCalendar>()("@jic
  * @since 0.1.0
  * @category effect
  */
-export const calendarLayer = (options?: unknown) =>
-  Layer.effect(
-    Calendar,
-    Effect.suspend(() => fromResult(workingCalendarResult(options)))
-  )
+export const calendarLayer = (options?: unknown) => Layer.effect(Calendar, lift(workingCalendarResult)(options))
 
 /**
  * {@link validateOrganisationResult | validateOrganisation} as an Effect failing with
@@ -143,8 +135,7 @@ export const calendarLayer = (options?: unknown) =>
  * @since 0.1.0
  * @category effect
  */
-export const validateOrganisation = (...args: Parameters<typeof validateOrganisationResult>) =>
-  Effect.suspend(() => fromResult(validateOrganisationResult(...args)))
+export const validateOrganisation = lift(validateOrganisationResult)
 
 /**
  * {@link rollupOrganisationResult | rollupOrganisation} as an Effect.
@@ -159,8 +150,7 @@ export const validateOrganisation = (...args: Parameters<typeof validateOrganisa
  * @since 0.1.0
  * @category effect
  */
-export const rollupOrganisation = (...args: Parameters<typeof rollupOrganisationResult>) =>
-  Effect.suspend(() => fromResult(rollupOrganisationResult(...args)))
+export const rollupOrganisation = lift(rollupOrganisationResult)
 
 /**
  * {@link toOpen311Result | toOpen311} as an Effect failing with `InvalidInputError` or
@@ -176,8 +166,7 @@ export const rollupOrganisation = (...args: Parameters<typeof rollupOrganisation
  * @since 0.1.0
  * @category effect
  */
-export const toOpen311 = (...args: Parameters<typeof toOpen311Result>) =>
-  Effect.suspend(() => fromResult(toOpen311Result(...args)))
+export const toOpen311 = lift(toOpen311Result)
 
 /**
  * {@link classifyMatterResult | classifyMatter} as an Effect.
@@ -191,8 +180,7 @@ export const toOpen311 = (...args: Parameters<typeof toOpen311Result>) =>
  * @since 0.1.0
  * @category effect
  */
-export const classifyMatter = (...args: Parameters<typeof classifyMatterResult>) =>
-  Effect.suspend(() => fromResult(classifyMatterResult(...args)))
+export const classifyMatter = lift(classifyMatterResult)
 
 /**
  * {@link evaluateSatisfactionResult | evaluateSatisfaction} as an Effect.
@@ -206,8 +194,7 @@ export const classifyMatter = (...args: Parameters<typeof classifyMatterResult>)
  * @since 0.1.0
  * @category effect
  */
-export const evaluateSatisfaction = (...args: Parameters<typeof evaluateSatisfactionResult>) =>
-  Effect.suspend(() => fromResult(evaluateSatisfactionResult(...args)))
+export const evaluateSatisfaction = lift(evaluateSatisfactionResult)
 
 /**
  * {@link trackConsultationResult | trackConsultation} as an Effect.
@@ -221,8 +208,7 @@ export const evaluateSatisfaction = (...args: Parameters<typeof evaluateSatisfac
  * @since 0.1.0
  * @category effect
  */
-export const trackConsultation = (...args: Parameters<typeof trackConsultationResult>) =>
-  Effect.suspend(() => fromResult(trackConsultationResult(...args)))
+export const trackConsultation = lift(trackConsultationResult)
 
 /**
  * {@link checkDecisionResult | checkDecision} as an Effect.
@@ -236,8 +222,7 @@ export const trackConsultation = (...args: Parameters<typeof trackConsultationRe
  * @since 0.1.0
  * @category effect
  */
-export const checkDecision = (...args: Parameters<typeof checkDecisionResult>) =>
-  Effect.suspend(() => fromResult(checkDecisionResult(...args)))
+export const checkDecision = lift(checkDecisionResult)
 
 /**
  * {@link selectProjectsResult | selectProjects} as an Effect.
@@ -251,8 +236,7 @@ export const checkDecision = (...args: Parameters<typeof checkDecisionResult>) =
  * @since 0.1.0
  * @category effect
  */
-export const selectProjects = (...args: Parameters<typeof selectProjectsResult>) =>
-  Effect.suspend(() => fromResult(selectProjectsResult(...args)))
+export const selectProjects = lift(selectProjectsResult)
 
 /**
  * {@link mergeGridLayersResult | mergeGridLayers} as an Effect failing with `InvalidInputError`
@@ -268,5 +252,4 @@ export const selectProjects = (...args: Parameters<typeof selectProjectsResult>)
  * @since 0.1.0
  * @category effect
  */
-export const mergeGridLayers = (...args: Parameters<typeof mergeGridLayersResult>) =>
-  Effect.suspend(() => fromResult(mergeGridLayersResult(...args)))
+export const mergeGridLayers = lift(mergeGridLayersResult)

@@ -1,6 +1,10 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { evaluateSatisfaction } from "./evaluateSatisfaction.ts"
+import {
+  evaluateSatisfaction,
+  satisfactionThresholdRules,
+  satisfactionThresholdSource
+} from "./evaluateSatisfaction.ts"
 
 describe("evaluateSatisfaction", () => {
   it("passes at exactly 80% and fails one vote below", () => {
@@ -116,6 +120,65 @@ describe("evaluateSatisfaction", () => {
             const k = r.value.shortfall as number
             expect((yes + k) * d >= n * whole).toBe(true)
             expect((yes + k - 1) * d >= n * whole).toBe(false)
+            expect(k).toBeLessThanOrEqual(u)
+          }
+        }
+      )
+    )
+  })
+
+  it("the default threshold is a dated rule: the result cites it, and a date before it is refused", () => {
+    const tally = { satisfied: 4, basicallySatisfied: 0, unsatisfied: 1 }
+    const r = evaluateSatisfaction(tally)
+    expect(r.ok && r.value.basis).toEqual({
+      kind: "rule",
+      source: satisfactionThresholdSource,
+      effective: { from: "2004-01-06" }
+    })
+    expect(r.ok && r.value.threshold).toEqual(satisfactionThresholdRules[0]?.value)
+    expect(evaluateSatisfaction(tally, { asOf: "2025-06-30" })).toMatchObject({ ok: true, value: { passes: true } })
+    const early = evaluateSatisfaction(tally, { asOf: "2003-12-31" })
+    expect(early.ok || [early.error._tag, early.error.issues.map((i) => [i.code, i.path])]).toEqual([
+      "InvalidInputError",
+      [["no_rule_in_force", ["asOf"]]]
+    ])
+    expect(early.ok || early.error.issues[0]?.message.en).toContain("satisfactionThreshold")
+    // A threshold from the options needs no rule in force and is cited as the option.
+    const own = evaluateSatisfaction(tally, { asOf: "2003-12-31", threshold: { numerator: 2, denominator: 3 } })
+    expect(own.ok && own.value.basis).toEqual({ kind: "options", option: "threshold" })
+    const none = evaluateSatisfaction({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })
+    expect(none.ok && none.value.basis.kind).toBe("rule")
+  })
+
+  it("the shortfall is exact for both kinds and for counts whose products pass 2^53 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.nat(),
+        fc.constantFrom("atLeast" as const, "moreThan" as const),
+        (s, u, d, n0, kind) => {
+          // A reachable threshold: n ≤ d for "at least", n < d for "more than".
+          const n = kind === "atLeast" ? n0 % (d + 1) : n0 % d
+          const r = evaluateSatisfaction(
+            { satisfied: s, basicallySatisfied: 0, unsatisfied: u },
+            { threshold: { numerator: n, denominator: d }, kind }
+          )
+          expect(r.ok).toBe(true)
+          if (!r.ok || s + u === 0) return
+          const whole = BigInt(s + u)
+          const passesWith = (yes: number) => {
+            const l = BigInt(yes) * BigInt(d)
+            const rr = BigInt(n) * whole
+            return kind === "atLeast" ? l >= rr : l > rr
+          }
+          expect(r.value.passes).toBe(passesWith(s))
+          const k = r.value.shortfall as number
+          if (r.value.passes) expect(k).toBe(0)
+          else {
+            expect(passesWith(s + k)).toBe(true)
+            expect(passesWith(s + k - 1)).toBe(false)
             expect(k).toBeLessThanOrEqual(u)
           }
         }

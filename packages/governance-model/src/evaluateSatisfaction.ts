@@ -1,9 +1,13 @@
 import {
   type Citation,
   compareFractions,
-  type InvalidInputError,
+  err,
+  InvalidInputError,
+  IsoDate,
   meetsThreshold,
+  mulDiv,
   ok,
+  type ParameterHistory,
   Ratio,
   type Result,
   ratio,
@@ -11,6 +15,8 @@ import {
 } from "@jiceng/core"
 import * as z from "zod"
 import { pushIssue } from "./internal/refine.ts"
+import { ruleInForce } from "./internal/rules.ts"
+import type { RuleBasis } from "./RuleBasis.ts"
 
 /**
  * Where the default 80% comes from. The essays (篇一) say a committee below 80% satisfaction
@@ -35,11 +41,30 @@ export const satisfactionThresholdSource: Citation = {
 }
 
 /**
- * Options of {@link evaluateSatisfaction}: `threshold` (default 4/5, i.e. 80%), whether
+ * The default satisfaction threshold, dated: 4/5 (80%), "at least", from the 2004 grade-1
+ * property service standard ({@link satisfactionThresholdSource}, unverified), the nearest dated
+ * rule to the essays' 80%.
+ *
+ * @example
+ * ```ts
+ * import { satisfactionThresholdRules } from "@jiceng/governance-model"
+ * satisfactionThresholdRules[0]?.value //=> { numerator: 4, denominator: 5 }
+ * ```
+ * @since 0.1.0
+ * @category deliberation
+ */
+export const satisfactionThresholdRules: ParameterHistory<Ratio> = [
+  { value: ratio(4, 5), from: "2004-01-06", source: satisfactionThresholdSource }
+]
+
+/**
+ * Options of {@link evaluateSatisfaction}: `threshold` (default: {@link satisfactionThresholdRules}
+ * in force on `asOf`, else the latest — 4/5, i.e. 80%), whether
  * "basically satisfied" counts as satisfied (`countBasically`, default true, as the 12345 三率
  * do), and whether the threshold is inclusive (`kind`: `"atLeast"` default, or `"moreThan"`).
  * A threshold no evaluation can reach is refused: above 1 (`threshold_above_one`), or "more
- * than" 1 (`threshold_unreachable`).
+ * than" 1 (`threshold_unreachable`). `asOf` is the date of the evaluation, for the default
+ * threshold; a date before it was set is refused (`no_rule_in_force`).
  *
  * @since 0.1.0
  * @category deliberation
@@ -47,6 +72,7 @@ export const satisfactionThresholdSource: Citation = {
 export const SatisfactionOptions = z
   .object({
     threshold: Ratio.optional(),
+    asOf: IsoDate.optional(),
     countBasically: z.boolean().optional(),
     kind: z.enum(["atLeast", "moreThan"]).optional()
   })
@@ -109,6 +135,8 @@ export interface SatisfactionResult {
   /** Why `shortfall` is `null`: `no_answers`. Present only then. */
   readonly reason?: { readonly code: "no_answers"; readonly zh: string; readonly en: string }
   readonly explanation: { readonly zh: string; readonly en: string }
+  /** Where the threshold comes from: the dated default rule (with its citation) or the options. */
+  readonly basis: RuleBasis
 }
 
 /**
@@ -137,7 +165,13 @@ export const evaluateSatisfaction = (
   if (!o.ok) return o
   const t = validate(SatisfactionTally, tally)
   if (!t.ok) return t
-  const threshold = o.value?.threshold ?? ratio(4, 5)
+  const given = o.value?.threshold
+  const rule = given
+    ? ({ ok: true, value: given, basis: { kind: "options", option: "threshold" } } as const)
+    : ruleInForce(satisfactionThresholdRules, o.value?.asOf, "satisfactionThresholdRules", ["asOf"], "error")
+  if (!rule.ok) return err(new InvalidInputError(rule.issues))
+  const threshold = rule.value
+  const basis = rule.basis
   const kind = o.value?.kind ?? "atLeast"
   const { satisfied, basicallySatisfied, unsatisfied } = t.value
   const whole = satisfied + basicallySatisfied + unsatisfied
@@ -155,22 +189,18 @@ export const evaluateSatisfaction = (
       explanation: {
         zh: `无人作答，无法评定满意度（须${cmpZh} ${pct}）`,
         en: `no answers: satisfaction cannot be judged (needs ${cmpEn} ${pct})`
-      }
+      },
+      basis
     })
   const passes = meetsThreshold(yes, whole, threshold, kind)
-  // The fewest k with (yes + k)/whole passing: binary search over the exact test. The schema
-  // refuses unreachable thresholds, so k = whole − yes (all satisfied) always passes.
-  let shortfall = 0
-  if (!passes) {
-    let lo = 1
-    let hi = whole - yes
-    while (lo < hi) {
-      const mid = lo + Math.floor((hi - lo) / 2)
-      if (meetsThreshold(yes + mid, whole, threshold, kind)) hi = mid
-      else lo = mid + 1
-    }
-    shortfall = lo
-  }
+  // The fewest k with (yes + k)/whole passing, n/d the threshold: "at least" needs
+  // (yes + k)·d ≥ n·whole, i.e. yes + k ≥ ⌈n·whole/d⌉; "more than" needs (yes + k)·d > n·whole,
+  // i.e. yes + k ≥ ⌊n·whole/d⌋ + 1. mulDiv computes n·whole/d exactly (the product may pass
+  // 2^53) and the result is at most whole. The schema refuses unreachable thresholds, so this
+  // is at most whole − yes (every answer satisfied).
+  const { numerator: n, denominator: d } = threshold
+  const needed = kind === "atLeast" ? mulDiv(whole, n, d, "ceil") : mulDiv(whole, n, d, "floor") + 1
+  const shortfall = passes ? 0 : needed - yes
   return ok({
     rate: ratio(yes, whole),
     threshold,
@@ -179,6 +209,7 @@ export const evaluateSatisfaction = (
     explanation: {
       zh: `满意 ${yes}/${whole}，须${cmpZh} ${pct}：${passes ? "达标" : `未达标，还差 ${shortfall} 票`}`,
       en: `satisfied ${yes}/${whole}, needs ${cmpEn} ${pct}: ${passes ? "passes" : `fails, ${shortfall} short`}`
-    }
+    },
+    basis
   })
 }

@@ -1,19 +1,23 @@
-import { err, InvalidInputError, mulDiv, ok, type Result, validate } from "@jiceng/core"
+import { err, InvalidInputError, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
-import { type Building, checkBuildings } from "./partitionGrids.ts"
+import { basisPoints } from "./internal/basisPoints.ts"
+import { gridOverlap } from "./internal/matchGrids.ts"
+import { type Building, type CheckedBuildings, checkBuildings } from "./partitionGrids.ts"
 
 const Id = z.string().min(1).max(200)
 
 /**
  * The part of a grid plan {@link gridMetrics} reads: grids with their buildings (a
- * {@link GridPlan} fits), and optionally the band.
+ * {@link GridPlan} fits), and optionally the band and the buildings without households the plan
+ * leaves out on purpose (`unassigned`, as {@link partitionGrids} lists them).
  *
  * @since 0.1.0
  * @category grids
  */
 export const GridPlanInput = z.object({
   grids: z.array(z.object({ id: Id, buildings: z.array(Id) })),
-  band: z.object({ min: z.int().min(0), max: z.int().min(0) }).optional()
+  band: z.object({ min: z.int().min(0), max: z.int().min(0) }).optional(),
+  unassigned: z.array(Id).optional()
 })
 /** @since 0.1.0 @category grids */
 export type GridPlanInput = z.infer<typeof GridPlanInput>
@@ -61,9 +65,17 @@ export interface GridMetrics {
   readonly cutEdges: number
   /** Buildings listed in two or more grids (must be empty). */
   readonly splitBuildings: ReadonlyArray<string>
-  /** Buildings in no grid (coverage gaps). */
+  /**
+   * Buildings in no grid that the plan does not account for (coverage gaps): a building with
+   * households, or one without households that the plan's `unassigned` does not list.
+   */
   readonly uncovered: ReadonlyArray<string>
-  /** Building ids a grid lists that do not exist. */
+  /**
+   * Buildings without households in no grid that the plan lists as `unassigned` (left out on
+   * purpose, e.g. a school touching no residential building): not coverage gaps.
+   */
+  readonly unassigned: ReadonlyArray<string>
+  /** Building ids a grid or the plan's `unassigned` lists that do not exist. */
   readonly unknownBuildings: ReadonlyArray<string>
   /** Grids whose buildings lie in more than one community (must be empty). */
   readonly communityCrossings: ReadonlyArray<string>
@@ -80,7 +92,9 @@ export interface GridMetrics {
 /**
  * Measure a grid plan against the buildings and their adjacency: band compliance, deviation,
  * contiguity, cut edges, split buildings and compounds, coverage, community crossings and (with a
- * previous plan) stability — the anchors' list of plan metrics.
+ * previous plan) stability — the anchors' list of plan metrics. A building without households
+ * that the plan leaves out on purpose (listed in its `unassigned`, as {@link partitionGrids} does
+ * for one touching no residential building) is reported as `unassigned`, not as a coverage gap.
  *
  * @example
  * ```ts
@@ -93,6 +107,12 @@ export interface GridMetrics {
  * )
  * m.ok && m.value.nonContiguous //=> ["g1"]
  * m.ok && m.value.cutEdges //=> 2
+ * const school = gridMetrics(
+ *   { grids: [{ id: "g1", buildings: ["a"] }], unassigned: ["school"] },
+ *   [b("a", 350), b("school", 0)],
+ *   []
+ * )
+ * school.ok && [school.value.uncovered, school.value.unassigned] //=> [[], ["school"]]
  * ```
  * @since 0.1.0
  * @category grids
@@ -109,14 +129,34 @@ export const gridMetrics = (
   if (!o.ok) return err(prefix(o.error, "options"))
   const checked = checkBuildings(buildings, adjacency)
   if (!checked.ok) return checked
-  const bs = checked.value.buildings
+  return ok(metricsChecked(p.value, checked.value, o.value ?? {}))
+}
+
+/** The plan as {@link metricsChecked} reads it: a {@link GridPlanInput} or a {@link GridPlan}. */
+export interface PlanShape {
+  readonly grids: ReadonlyArray<{ readonly id: string; readonly buildings: ReadonlyArray<string> }>
+  readonly band?: { readonly min: number; readonly max: number } | undefined
+  readonly unassigned?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * {@link gridMetrics} on input already checked: buildings and adjacency by
+ * {@link checkBuildings}, the plan and options by their schemas (or made by
+ * {@link partitionGrids}). For callers inside the package that have validated them once already.
+ */
+export const metricsChecked = (
+  plan: PlanShape,
+  checked: CheckedBuildings,
+  options: NonNullable<GridMetricsOptions>
+): GridMetrics => {
+  const bs = checked.buildings
   const index = new Map(bs.map((b, i) => [b.id, i] as const))
-  const min = o.value?.min ?? p.value.band?.min ?? 300
-  const max = o.value?.max ?? p.value.band?.max ?? 400
+  const min = options.min ?? plan.band?.min ?? 300
+  const max = options.max ?? plan.band?.max ?? 400
   const gridOf = new Int32Array(bs.length).fill(-1)
   const split = new Set<string>()
   const unknown = new Set<string>()
-  const grids = p.value.grids
+  const grids = plan.grids
   grids.forEach((g, gi) => {
     for (const id of g.buildings) {
       const v = index.get(id)
@@ -143,7 +183,7 @@ export const gridMetrics = (
   // contiguity per grid over adjacency restricted to the grid
   const adj: Array<Array<number>> = bs.map(() => [])
   let cut = 0
-  for (const [a, b] of checked.value.edges) {
+  for (const [a, b] of checked.edges) {
     adj[a]?.push(b)
     adj[b]?.push(a)
     if (gridOf[a] !== gridOf[b]) cut++
@@ -173,54 +213,49 @@ export const gridMetrics = (
     s.add(gridOf[v] as number)
     compoundGrid.set(b.compound, s)
   })
-  const prev = o.value?.previous
+  const prev = options.previous
   let stability: GridMetrics["stability"]
   if (prev) {
-    const overlap = new Map<string, number>()
+    // New grids are named by their position in the plan (ids of a hand-made plan may repeat).
+    const overlap = gridOverlap()
     bs.forEach((b, v) => {
       const pg = prev[b.id]
       const gi = gridOf[v] as number
-      if (pg === undefined || gi < 0) return
-      const key = `${gi}\u0000${pg}`
-      overlap.set(key, (overlap.get(key) ?? 0) + b.households)
+      if (pg !== undefined && gi >= 0) overlap.add(String(gi), pg, b.households)
     })
-    const pairs = [...overlap.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    const usedNew = new Set<string>()
-    const usedOld = new Set<string>()
-    let kept = 0
-    for (const [key, w] of pairs) {
-      const [a, b] = key.split("\u0000") as [string, string]
-      if (usedNew.has(a) || usedOld.has(b)) continue
-      usedNew.add(a)
-      usedOld.add(b)
-      kept += w
-    }
-    stability = {
-      keptHouseholds: kept,
-      households: total,
-      basisPoints: total === 0 ? null : mulDiv(kept, 10_000, total, "halfUp")
-    }
+    const kept = overlap.matched()
+    stability = { keptHouseholds: kept, households: total, basisPoints: basisPoints(kept, total) }
   }
-  return ok({
+  // Buildings in no grid: left out on purpose (listed as unassigned, without households) or gaps.
+  const declared = new Set<string>()
+  for (const id of plan.unassigned ?? []) {
+    if (index.has(id)) declared.add(id)
+    else unknown.add(id)
+  }
+  const uncovered: Array<string> = []
+  const unassigned: Array<string> = []
+  bs.forEach((b, v) => {
+    if ((gridOf[v] as number) >= 0) return
+    if (b.households === 0 && declared.has(b.id)) unassigned.push(b.id)
+    else uncovered.push(b.id)
+  })
+  return {
     grids: k,
     households: total,
     band: { min, max },
-    bandCompliance: {
-      numerator: inBand,
-      denominator: k,
-      basisPoints: k === 0 ? null : mulDiv(inBand, 10_000, k, "halfUp")
-    },
+    bandCompliance: { numerator: inBand, denominator: k, basisPoints: basisPoints(inBand, k) },
     worstViolation: worst,
-    maxDeviationBasisPoints: k === 0 || total === 0 ? null : mulDiv(dev, 10_000, total, "halfUp"),
+    maxDeviationBasisPoints: k === 0 ? null : basisPoints(dev, total),
     nonContiguous,
     cutEdges: cut,
     splitBuildings: [...split],
-    uncovered: bs.filter((_, v) => (gridOf[v] as number) < 0).map((b) => b.id),
+    uncovered,
+    unassigned,
     unknownBuildings: [...unknown],
     communityCrossings: crossings,
     splitCompounds: [...compoundGrid].filter(([, s]) => s.size > 1).map(([c]) => c),
     ...(stability ? { stability } : {})
-  })
+  }
 }
 
 const prefix = (e: InvalidInputError, head: string): InvalidInputError =>

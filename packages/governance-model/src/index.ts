@@ -19,7 +19,8 @@ export {
   DecisionPipeline,
   DecisionRecord,
   type DecisionStatus,
-  decisionPipelines
+  decisionPipelines,
+  minimumPostingDays
 } from "./decisionPipeline.ts"
 export { IllegalTransitionError, InfeasibleBandError, OrganisationError } from "./errors.ts"
 export { type EscalationLevel, escalateFrom, escalationLevels } from "./escalation.ts"
@@ -28,6 +29,7 @@ export {
   SatisfactionOptions,
   type SatisfactionResult,
   SatisfactionTally,
+  satisfactionThresholdRules,
   satisfactionThresholdSource
 } from "./evaluateSatisfaction.ts"
 export { GenerateDistrictOptions, generateDistrict } from "./generateDistrict.ts"
@@ -63,6 +65,7 @@ export {
   PartitionGridsOptions,
   partitionGrids
 } from "./partitionGrids.ts"
+export type { RuleBasis } from "./RuleBasis.ts"
 export {
   type OrganisationRollup,
   type OrgTotals,

@@ -70,6 +70,32 @@ describe("mergeGridLayers (多网合一)", () => {
     ])
   })
 
+  it("passes zeroHouseholdBuildings through to the partition, and a school left out is not a gap", () => {
+    const withSchool = [...buildings, { id: "school", households: 0, community: "东山社区" }]
+    const zz = layer("综治", { Z1: ["1", "2"], Z2: ["3", "4"], Z3: ["5", "6"] })
+    const attached = getOrThrow(
+      mergeGridLayers([zz], { buildings: withSchool, adjacency: [...adjacency, ["6", "school"]] })
+    )
+    expect(attached.plan.unassigned).toEqual([])
+    expect(attached.plan.grids.at(-1)?.buildings).toEqual(["5", "6", "school"])
+    const excluded = getOrThrow(
+      mergeGridLayers([zz], {
+        buildings: withSchool,
+        adjacency: [...adjacency, ["6", "school"]],
+        zeroHouseholdBuildings: "exclude"
+      })
+    )
+    expect(excluded.plan.unassigned).toEqual(["school"])
+    expect([excluded.metrics.uncovered, excluded.metrics.unassigned]).toEqual([[], ["school"]])
+    const bad = mergeGridLayers([zz], { buildings, adjacency, zeroHouseholdBuildings: "ignore" })
+    expect(bad.ok || bad.error.issues.map((i) => i.path)).toEqual([["options", "zeroHouseholdBuildings"]])
+  })
+
+  it("refuses an empty band before partitioning, as partitionGrids does", () => {
+    const r = mergeGridLayers([layer("a", { g: ["1"] })], { buildings, adjacency, min: 400, max: 300 })
+    expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([["empty_band", ["options", "max"]]])
+  })
+
   const district = getOrThrow(generateDistrict({ seed: 3, communityRows: 2, communityCols: 2, rows: 6, cols: 8 }))
   const assign = (p: GridPlan, id: string): GridLayer => ({
     id,

@@ -1,8 +1,10 @@
-import { divideRounded, err, InvalidInputError, type Issue, issue, ok, type Result, validate } from "@jiceng/core"
+import { err, InvalidInputError, type Issue, issue, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
 import type { InfeasibleBandError } from "./errors.ts"
-import { type GridMetrics, gridMetrics } from "./gridMetrics.ts"
-import { checkBuildings, type GridPlan, partitionGrids } from "./partitionGrids.ts"
+import { type GridMetrics, metricsChecked } from "./gridMetrics.ts"
+import { basisPoints } from "./internal/basisPoints.ts"
+import { gridOverlap } from "./internal/matchGrids.ts"
+import { checkBand, checkBuildings, type GridPlan, partitionChecked } from "./partitionGrids.ts"
 
 const Id = z.string().min(1).max(200)
 
@@ -23,22 +25,26 @@ export type GridLayer = z.infer<typeof GridLayer>
 
 /**
  * Options of {@link mergeGridLayers}: the `buildings` and their `adjacency` (as for
- * {@link partitionGrids}), the band (`min`/`max`, default 300–400), `seed`, `keepCompounds`, and
- * `base` — the layer the unified plan stays close to (default: the layer covering the most
- * households, i.e. the one whose grid workers would be disturbed most by a redraw).
+ * {@link partitionGrids}), the band (`min`/`max`, default 300–400, `min` ≤ `max`), `seed`,
+ * `keepCompounds`, `zeroHouseholdBuildings` (as for {@link partitionGrids}), and `base` — the
+ * layer the unified plan stays close to (default: the layer covering the most households, i.e.
+ * the one whose grid workers would be disturbed most by a redraw).
  *
  * @since 0.1.0
  * @category grids
  */
-export const MergeGridLayersOptions = z.object({
-  buildings: z.unknown(),
-  adjacency: z.unknown(),
-  min: z.int().min(1).max(5000).optional(),
-  max: z.int().min(1).max(5000).optional(),
-  seed: z.union([z.int(), z.string()]).optional(),
-  keepCompounds: z.boolean().optional(),
-  base: Id.optional()
-})
+export const MergeGridLayersOptions = z
+  .object({
+    buildings: z.unknown(),
+    adjacency: z.unknown(),
+    min: z.int().min(1).max(5000).optional(),
+    max: z.int().min(1).max(5000).optional(),
+    seed: z.union([z.int(), z.string()]).optional(),
+    keepCompounds: z.boolean().optional(),
+    zeroHouseholdBuildings: z.enum(["attach", "exclude"]).optional(),
+    base: Id.optional()
+  })
+  .check((ctx) => checkBand(ctx))
 /** @since 0.1.0 @category grids */
 export type MergeGridLayersOptions = z.infer<typeof MergeGridLayersOptions>
 
@@ -92,31 +98,18 @@ export interface GridLayerMerge {
   readonly sourcesPerGrid: Readonly<Record<string, Readonly<Record<string, number>>>>
 }
 
-const bp = (n: number, d: number): number | null => (d === 0 ? null : divideRounded(n * 10_000, d, "halfUp"))
-
-// One-to-one matching of grids by overlap, largest first (ties by ids), as gridMetrics does.
+// Households two layers both cover, and those kept together when their grids are matched
+// one-to-one, largest overlap first (the matching gridMetrics uses for stability).
 const matched = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>, h: (x: string) => number) => {
-  const pair = new Map<string, number>()
+  const overlap = gridOverlap()
   let common = 0
   for (const [x, ga] of a) {
     const gb = b.get(x)
     if (gb === undefined) continue
     common += h(x)
-    const k = `${ga}\u0000${gb}`
-    pair.set(k, (pair.get(k) ?? 0) + h(x))
+    overlap.add(ga, gb, h(x))
   }
-  const sorted = [...pair].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
-  const usedA = new Set<string>()
-  const usedB = new Set<string>()
-  let kept = 0
-  for (const [k, w] of sorted) {
-    const [ga = "", gb = ""] = k.split("\u0000")
-    if (usedA.has(ga) || usedB.has(gb)) continue
-    usedA.add(ga)
-    usedB.add(gb)
-    kept += w
-  }
-  return { common, kept }
+  return { common, kept: overlap.matched() }
 }
 
 /**
@@ -219,16 +212,19 @@ export const mergeGridLayers = (
   const baseLayer = l.value[baseIx] as GridLayer
   const previous = Object.fromEntries(assignments[baseIx] ?? [])
 
-  const plan = partitionGrids(checked.value.buildings, o.value.adjacency, {
-    ...(o.value.min === undefined ? {} : { min: o.value.min }),
-    ...(o.value.max === undefined ? {} : { max: o.value.max }),
-    ...(o.value.seed === undefined ? {} : { seed: o.value.seed }),
-    ...(o.value.keepCompounds === undefined ? {} : { keepCompounds: o.value.keepCompounds }),
+  // Buildings, adjacency and band were checked above, once: the partition and its metrics
+  // take them as they are.
+  const { min, max, seed, keepCompounds, zeroHouseholdBuildings } = o.value
+  const plan = partitionChecked(checked.value, {
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(keepCompounds === undefined ? {} : { keepCompounds }),
+    ...(zeroHouseholdBuildings === undefined ? {} : { zeroHouseholdBuildings }),
     previous
   })
   if (!plan.ok) return plan
-  const metrics = gridMetrics(plan.value, checked.value.buildings, o.value.adjacency, { previous })
-  if (!metrics.ok) return metrics
+  const metrics = metricsChecked(plan.value, checked.value, { previous })
   const unified = new Map(Object.entries(plan.value.assignment))
 
   const overlaps: Array<LayerOverlap> = []
@@ -240,7 +236,7 @@ export const mergeGridLayers = (
         b: l.value[j]?.id ?? "",
         commonHouseholds: m.common,
         matchedHouseholds: m.kept,
-        basisPoints: bp(m.kept, m.common)
+        basisPoints: basisPoints(m.kept, m.common)
       })
     }
 
@@ -275,9 +271,9 @@ export const mergeGridLayers = (
       id: layer.id,
       grids: layer.grids.length,
       households: covered[li] ?? 0,
-      workloadKept: { households: kept, basisPoints: bp(kept, covered[li] ?? 0) },
+      workloadKept: { households: kept, basisPoints: basisPoints(kept, covered[li] ?? 0) },
       spread
     }
   })
-  return ok({ base: baseLayer.id, plan: plan.value, metrics: metrics.value, overlaps, layers: reports, sourcesPerGrid })
+  return ok({ base: baseLayer.id, plan: plan.value, metrics, overlaps, layers: reports, sourcesPerGrid })
 }

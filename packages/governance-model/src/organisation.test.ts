@@ -175,6 +175,99 @@ describe("validateOrganisation", () => {
   })
 })
 
+describe("rules in force (asOf), their citations and local overrides", () => {
+  // One community whose residents' committee has a single seat.
+  const oneSeat = (): Organisation => ({
+    units: [u("S", "street"), u("C", "community", "S")],
+    bodies: [{ code: "R", name: "居委会", kind: "residentsCommittee", territory: ["C"] }],
+    people: [{ id: "a" }],
+    memberships: [{ person: "a", org: "R", role: "chair" }]
+  })
+  const issuesOf = (r: ReturnType<typeof validateOrganisation>) => (r.ok ? [] : r.error.issues)
+
+  it("a date before the committee-size rule was made is reported, not a skipped check", () => {
+    // Before: accepted, because the 1990 rule was not in force and the check was silently skipped.
+    const r = validateOrganisation(oneSeat(), { asOf: "1985-06-01" })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error._tag).toBe("OrganisationError")
+    expect(r.error.issues.map((i) => [i.code, i.path])).toEqual([["no_rule_in_force", ["options", "asOf"]]])
+    const m = r.error.issues[0]?.message
+    expect(m?.en).toContain("no committeeSizeRules.residentsCommittee rule is in force on 1985-06-01")
+    expect(m?.en).toContain("1990-01-01")
+    expect(m?.zh).toContain("1985-06-01 没有生效的 committeeSizeRules.residentsCommittee 规则")
+    // On a date the rule is in force it applies, citing the entry in force.
+    const later = issuesOf(validateOrganisation(oneSeat(), { asOf: "2020-01-01" }))
+    expect(later.map((i) => i.code)).toEqual(["committee_size"])
+    expect(later[0]?.message.zh).toContain("（中华人民共和国城市居民委员会组织法第七条）")
+    expect(later[0]?.message.en).toContain("Organic Law of Urban Residents' Committees, 第七条 art. 7")
+  })
+
+  it("a missing rule is reported once however many bodies or branches need it, and only when one does", () => {
+    const o = oneSeat()
+    const two = { ...o, bodies: [...(o.bodies ?? []), { ...(o.bodies ?? [])[0]!, code: "R2" }] }
+    expect(issuesOf(validateOrganisation(two, { asOf: "1985-06-01" })).map((i) => i.code)).toEqual(["no_rule_in_force"])
+    // The worked community in 1980: no committee-size rule yet, nor (before 1982-09-06) the branch rule.
+    const all = issuesOf(validateOrganisation(base(), { asOf: "1980-01-01" }))
+    expect(all.map((i) => i.code)).toEqual(["no_rule_in_force", "no_rule_in_force", "no_rule_in_force"])
+    expect(all.map((i) => i.message.en.split(" ")[1])).toEqual([
+      "branchMinimumFullMembers",
+      "committeeSizeRules.residentsCommittee",
+      "committeeSizeRules.ownersCommittee"
+    ])
+    // No committee, no branch: nothing needs a rule, so no date is too early.
+    expect(
+      validateOrganisation({ units: [u("S", "street"), u("C", "community", "S")] }, { asOf: "1950-01-01" }).ok
+    ).toBe(true)
+  })
+
+  it("a local rule from the options needs no national rule in force, and is what the message cites", () => {
+    const local = { committeeSizes: { residentsCommittee: { min: 1, max: 3, odd: true } } }
+    expect(validateOrganisation(oneSeat(), { ...local, asOf: "1985-06-01" }).ok).toBe(true)
+    const o = oneSeat()
+    const none = { ...o, memberships: [] }
+    const r = issuesOf(validateOrganisation(none, local))
+    expect(r.map((i) => i.code)).toEqual(["committee_size"])
+    expect(r[0]?.message.en).toContain(
+      "the rule is 1–3, an odd number (local rule, options.committeeSizes.residentsCommittee)"
+    )
+    expect(r[0]?.message.zh).not.toContain("组织法")
+  })
+
+  it("minFullMembersPerBranch from the options is cited as the option, not as Party Constitution art. 30", () => {
+    const r = issuesOf(validateOrganisation(base(), { minFullMembersPerBranch: 5 }))
+    expect(r.map((i) => [i.code, i.path])).toEqual([
+      ["branch_too_few_full_members", ["party", 1]],
+      ["branch_too_few_full_members", ["party", 2]]
+    ])
+    for (const i of r) {
+      expect(i.message.en).toContain("fewer than 5 (local rule, options.minFullMembersPerBranch)")
+      expect(i.message.en).not.toContain("art. 30")
+      expect(i.message.zh).toContain("本地规则，见 options.minFullMembersPerBranch")
+      expect(i.message.zh).not.toContain("中国共产党章程")
+    }
+    // With the national rule the message cites it, and the joint-branch remedy of the regulations.
+    const o = base()
+    const national = issuesOf(
+      validateOrganisation({ ...o, memberships: (o.memberships ?? []).filter((m) => m.person !== "a") })
+    )
+    expect(national[0]?.message.zh).toContain("中国共产党章程第三十条")
+    expect(national[0]?.message.zh).toContain("中国共产党支部工作条例（试行）第五条")
+    expect(national[0]?.message.en).toContain("Constitution of the Communist Party of China, 第三十条 art. 30")
+  })
+
+  it("refuses a committee size whose maximum is below its minimum", () => {
+    const r = validateOrganisation(base(), { committeeSizes: { ownersCommittee: { min: 7, max: 5, odd: true } } })
+    expect(r.ok || [r.error._tag, r.error.issues.map((i) => [i.code, i.path])]).toEqual([
+      "InvalidInputError",
+      [["empty_range", ["committeeSizes", "ownersCommittee", "max"]]]
+    ])
+    expect(
+      validateOrganisation(base(), { committeeSizes: { ownersCommittee: { min: 5, max: 5, odd: true } } }).ok
+    ).toBe(true)
+  })
+})
+
 describe("rollupOrganisation", () => {
   it("rolls up the worked community", () => {
     const r = rollupOrganisation(base())
@@ -306,6 +399,53 @@ describe("organisation properties", () => {
           const c = 1 + (k % (s.communities.length - 1))
           const moved = { ...o, units: [...o.units, u("Bx", "building", `C${c}K`, { grid: "C0G0", households: 5 })] }
           expect(codes(validateOrganisation(moved))).toEqual(["grid_spans_communities"])
+        }
+      )
+    )
+  })
+
+  it("with asOf, no rule-based check is skipped: no_rule_in_force exactly for the rules not yet in force", () => {
+    const date = fc
+      .tuple(fc.integer({ min: 1950, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`)
+    fc.assert(
+      fc.property(shapeArb, date, (s, asOf) => {
+        // Generated organisations have party branches (rule from 1982-09-06) and residents'
+        // committees (rule from 1990-01-01).
+        const missing = [
+          ...(asOf < "1982-09-06" ? ["branchMinimumFullMembers"] : []),
+          ...(asOf < "1990-01-01" ? ["committeeSizeRules.residentsCommittee"] : [])
+        ]
+        const r = validateOrganisation(generate(s), { asOf })
+        expect(r.ok).toBe(missing.length === 0)
+        if (r.ok) return
+        expect(r.error.issues.map((i) => [i.code, i.path, i.message.en.split(" ")[1]])).toEqual(
+          missing.map((name) => ["no_rule_in_force", ["options", "asOf"], name])
+        )
+        // An injected committee of unlawful size is still caught once its rule is in force.
+        const bad = validateOrganisation(inject(generate(s), ["committee_size"]), { asOf })
+        expect(codes(bad).includes("committee_size")).toBe(asOf >= "1990-01-01")
+      })
+    )
+  })
+
+  it("a committee size in the options is accepted exactly when min ≤ max (or max is absent)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+        fc.boolean(),
+        (min, max, odd) => {
+          const size = max === undefined ? { min, odd } : { min, max, odd }
+          const r = validateOrganisation(
+            { units: [u("S", "street")] },
+            { committeeSizes: { villagersCommittee: size } }
+          )
+          expect(r.ok).toBe(max === undefined || min <= max)
+          if (!r.ok)
+            expect(r.error.issues.map((i) => [i.code, i.path])).toEqual([
+              ["empty_range", ["committeeSizes", "villagersCommittee", "max"]]
+            ])
         }
       )
     )

@@ -6,14 +6,19 @@ import {
   type Issue,
   issue,
   ok,
-  type ParameterHistory,
   type Result,
-  validate,
-  valueAt
+  validate
 } from "@jiceng/core"
 import * as z from "zod"
 import { OrganisationError } from "./errors.ts"
-import { branchMinimumFullMembers, type CommitteeSize, committeeSizeRules, orgCitations } from "./organisationRules.ts"
+import { formatBasis, formatCitation, type RuleLookup, ruleInForce } from "./internal/rules.ts"
+import {
+  branchMinimumFullMembers,
+  type CommitteeSize,
+  CommitteeSizeSchema,
+  committeeSizeRules,
+  orgCitations
+} from "./organisationRules.ts"
 
 const Code = z.string().min(1).max(200)
 const Name = z.string().min(1).max(200)
@@ -150,18 +155,17 @@ export const Organisation = z.object({
 /** @since 0.1.0 @category organisation */
 export type Organisation = z.infer<typeof Organisation>
 
-const CommitteeSizeSchema = z.object({
-  min: z.int().min(1).max(1000),
-  max: z.int().min(1).max(1000).optional(),
-  odd: z.boolean()
-})
-
 /**
  * Options of {@link validateOrganisation}.
  *
- * - `asOf` (default: the latest rules): the date whose committee-size and branch rules apply.
- * - `committeeSizes`: a local rule replacing the national one per body kind.
- * - `minFullMembersPerBranch` (default 3, Party Constitution art. 30).
+ * - `asOf` (default: the latest rules): the date whose committee-size and branch rules apply
+ *   ({@link committeeSizeRules}, {@link branchMinimumFullMembers}). On a date no rule is in
+ *   force (e.g. before it was made) a check that needs the rule is not skipped: it is reported
+ *   as `no_rule_in_force`.
+ * - `committeeSizes`: a local rule replacing the national one per body kind (`min` ≤ `max`);
+ *   messages then cite the option, not the national law.
+ * - `minFullMembersPerBranch` (default: {@link branchMinimumFullMembers} in force on `asOf`, i.e.
+ *   3, Party Constitution art. 30); messages cite the option when it is given.
  * - `skippableLevels` (default none): levels a parent may skip, e.g. `["compound"]` for
  *   buildings directly under a community, or `["group"]` for liaison households directly under
  *   a branch.
@@ -262,6 +266,8 @@ export interface OrgIndex {
   readonly person: ReadonlyMap<string, Person>
   /** The unit itself, its ancestors, and the grid of every building on the way (cycle-safe). */
   readonly above: (code: string) => ReadonlyArray<string>
+  /** Household units listed under each building (by the building's code). */
+  readonly householdUnits: ReadonlyMap<string, number>
   /** Households of a building: its declared count, else its household units. */
   readonly householdsOf: (building: string) => number
 }
@@ -316,6 +322,7 @@ const buildIndex = (
     body,
     person,
     above,
+    householdUnits,
     householdsOf: (b) => unit.get(b)?.households ?? householdUnits.get(b) ?? 0
   }
 }
@@ -348,17 +355,14 @@ const parseEach = <S extends z.ZodType>(
 
 const list = (xs: Iterable<string>): string => [...xs].join(", ")
 
-const ruleAt = <T>(history: ParameterHistory<T>, asOf: string | undefined, name: string): T | undefined => {
-  if (asOf === undefined) return history[history.length - 1]?.value
-  const r = valueAt(history, asOf, { name })
-  return r.ok ? r.value.value : undefined
-}
-
-/** Parse and check a model; the index is of the valid elements, the issues of everything else. */
+/**
+ * Parse and check a model: the index of its elements, or every problem found at once (an
+ * `InvalidInputError` when the options or the model's outline are unreadable).
+ */
 export const analyseOrganisation = (
   input: unknown,
   options: unknown
-): Result<{ readonly index: OrgIndex; readonly issues: ReadonlyArray<Issue> }, InvalidInputError> => {
+): Result<OrgIndex, InvalidInputError | OrganisationError> => {
   const opts = validate(OrganisationOptions, options)
   if (!opts.ok) return opts
   const shape = validate(Shape, input)
@@ -477,7 +481,6 @@ export const analyseOrganisation = (
   }
 
   // Units
-  const householdUnits = new Map<string, number>()
   for (const { value: u, i } of units) {
     if (u.parent !== undefined) {
       const p = ix.unit.get(u.parent)
@@ -491,7 +494,6 @@ export const analyseOrganisation = (
           )
         )
       else levelCheck("units", i, u.code, u.kind, p.kind, unitRank, unitParents)
-      if (u.kind === "household") householdUnits.set(u.parent, (householdUnits.get(u.parent) ?? 0) + 1)
     }
     if (u.grid !== undefined) {
       const g = ix.unit.get(u.grid)
@@ -529,7 +531,7 @@ export const analyseOrganisation = (
       )
   }
   for (const { value: u, i } of units) {
-    const listed = householdUnits.get(u.code)
+    const listed = ix.householdUnits.get(u.code)
     if (u.kind === "building" && u.households !== undefined && listed !== undefined && listed !== u.households)
       issues.push(
         issue(
@@ -602,7 +604,23 @@ export const analyseOrganisation = (
     })
   }
 
-  const minFull = o.minFullMembersPerBranch ?? ruleAt(branchMinimumFullMembers, o.asOf, "branchMinimumFullMembers") ?? 3
+  // The rules in force on `asOf`, looked up once and only when a check needs them: a rule
+  // missing on that date is one issue, reported once.
+  const lookups = new Map<string, RuleLookup<unknown>>()
+  const rule = <T>(name: string, fromOptions: T | undefined, lookup: () => RuleLookup<T>): RuleLookup<T> => {
+    if (fromOptions !== undefined)
+      return { ok: true, value: fromOptions, basis: { kind: "options", option: name }, warnings: [] }
+    const hit = lookups.get(name) as RuleLookup<T> | undefined
+    if (hit) return hit
+    const r = lookup()
+    lookups.set(name, r)
+    if (!r.ok) issues.push(...r.issues)
+    return r
+  }
+  const branchRule = () =>
+    rule("minFullMembersPerBranch", o.minFullMembersPerBranch, () =>
+      ruleInForce(branchMinimumFullMembers, o.asOf, "branchMinimumFullMembers", ["options", "asOf"], "error")
+    )
   const fullMembers = new Map<string, Set<string>>()
   const seats = new Map<string, Set<string>>()
   const seatRoles = new Set(o.seatRoles ?? ["chair", "viceChair", "member"])
@@ -735,17 +753,19 @@ export const analyseOrganisation = (
           `only a liaison household names a household unit`
         )
       )
-    if (g.kind === "branch") {
+    const minFull = g.kind === "branch" ? branchRule() : undefined
+    if (minFull?.ok) {
       const n = fullMembers.get(g.code)?.size ?? 0
-      if (n < minFull) {
-        const c = orgCitations.PARTY_CONSTITUTION
-        const r = orgCitations.BRANCH_REGULATIONS
+      if (n < minFull.value) {
+        const cite = formatBasis(minFull.basis)
+        // The joint-branch remedy belongs to the national rule, not to a local minimum.
+        const joint = minFull.basis.kind === "rule" ? formatCitation(orgCitations.BRANCH_REGULATIONS) : undefined
         issues.push(
           issue(
             ["party", i],
             "branch_too_few_full_members",
-            `党支部 ${g.code} 只有 ${n} 名正式党员，少于 ${minFull} 名（${c.title.split(" ")[0]}${c.article?.split(" ")[0] ?? ""}；不足 ${minFull} 人的可与邻近单位党员联合成立党支部，${r.title.split(" ")[0]}）`,
-            `party branch ${g.code} has ${n} full members, fewer than ${minFull} (Party Constitution art. 30; with fewer, members join a neighbouring unit's joint branch under the Branch Work Regulations)`
+            `党支部 ${g.code} 只有 ${n} 名正式党员，少于 ${minFull.value} 名（${cite.zh}${joint ? `；不足 ${minFull.value} 人的可与邻近单位党员联合成立党支部，${joint.zh}` : ""}）`,
+            `party branch ${g.code} has ${n} full members, fewer than ${minFull.value} (${cite.en}${joint ? `; with fewer, members join a neighbouring unit's joint branch under ${joint.en}` : ""})`
           )
         )
       }
@@ -758,22 +778,22 @@ export const analyseOrganisation = (
     territoryCheck("bodies", i, b.code, b.kind, b.territory, bodyTerritory[b.kind])
     const k = b.kind
     if (k === "residentsCommittee" || k === "villagersCommittee" || k === "ownersCommittee") {
-      const rule: CommitteeSize | undefined = o.committeeSizes?.[k] ?? ruleAt(committeeSizeRules[k], o.asOf, k)
-      const src = o.committeeSizes?.[k] ? undefined : committeeSizeRules[k].at(-1)?.source
-      const zhCite = src ? `${src.title.split(" ")[0]}${src.article?.split(" ")[0] ?? ""}` : "options.committeeSizes"
-      const enCite = src ? `${src.title}, ${src.article ?? ""}` : "options.committeeSizes"
-      if (rule) {
+      const size = rule<CommitteeSize>(`committeeSizes.${k}`, o.committeeSizes?.[k], () =>
+        ruleInForce(committeeSizeRules[k], o.asOf, `committeeSizeRules.${k}`, ["options", "asOf"], "error")
+      )
+      if (size.ok) {
+        const { min, max, odd } = size.value
         const n = seats.get(b.code)?.size ?? 0
-        const bad = n < rule.min || (rule.max !== undefined && n > rule.max) || (rule.odd && n % 2 === 0)
-        if (bad) {
-          const range = `${rule.min}–${rule.max ?? "∞"}${rule.odd ? "，单数" : ""}`
-          const rangeEn = `${rule.min}–${rule.max ?? "∞"}${rule.odd ? ", an odd number" : ""}`
+        if (n < min || (max !== undefined && n > max) || (odd && n % 2 === 0)) {
+          const cite = formatBasis(size.basis)
+          const range = `${min}–${max ?? "∞"}${odd ? "，单数" : ""}`
+          const rangeEn = `${min}–${max ?? "∞"}${odd ? ", an odd number" : ""}`
           issues.push(
             issue(
               ["bodies", i],
               "committee_size",
-              `${b.code}（${k}）有 ${n} 名委员，应为 ${range}（${zhCite}）`,
-              `${b.code} (${k}) has ${n} seats; the rule is ${rangeEn} (${enCite})`
+              `${b.code}（${k}）有 ${n} 名委员，应为 ${range}（${cite.zh}）`,
+              `${b.code} (${k}) has ${n} seats; the rule is ${rangeEn} (${cite.en})`
             )
           )
         }
@@ -795,7 +815,7 @@ export const analyseOrganisation = (
         )
       )
   }
-  return ok({ index: ix, issues })
+  return issues.length > 0 ? err(new OrganisationError(issues)) : ok(ix)
 }
 
 const buildingCommunity = (ix: OrgIndex, building: string): string | undefined => {
@@ -841,8 +861,7 @@ export const validateOrganisation = (
 ): Result<Organisation, InvalidInputError | OrganisationError> => {
   const r = analyseOrganisation(input, options)
   if (!r.ok) return r
-  if (r.value.issues.length > 0) return err(new OrganisationError(r.value.issues))
-  const ix = r.value.index
+  const ix = r.value
   return ok({
     units: ix.units.map((x) => x.value),
     party: ix.party.map((x) => x.value),

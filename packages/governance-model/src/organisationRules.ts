@@ -1,17 +1,34 @@
 import type { Citation, ParameterHistory } from "@jiceng/core"
+import * as z from "zod"
+import { pushIssue } from "./internal/refine.ts"
+
+// The schema behind {@link CommitteeSize}: what `committeeSizes` options accept.
+export const CommitteeSizeSchema = z
+  .object({
+    min: z.int().min(1).max(1000),
+    max: z.int().min(1).max(1000).optional(),
+    odd: z.boolean()
+  })
+  .check((ctx) => {
+    const { min, max } = ctx.value
+    if (max !== undefined && max < min)
+      pushIssue(
+        ctx,
+        ["max"],
+        "empty_range",
+        `委员人数上限 ${max} 小于下限 ${min}`,
+        `the most members allowed, ${max}, is below the fewest, ${min}`
+      )
+  })
 
 /**
- * The lawful size of a committee: `min` to `max` members (`max` absent = no ceiling), an odd
- * number when `odd`.
+ * The lawful size of a committee: `min` to `max` members (`max` absent = no ceiling, otherwise
+ * `min` ≤ `max`), an odd number when `odd`.
  *
  * @since 0.1.0
  * @category organisation
  */
-export interface CommitteeSize {
-  readonly min: number
-  readonly max?: number | undefined
-  readonly odd: boolean
-}
+export type CommitteeSize = Readonly<z.infer<typeof CommitteeSizeSchema>>
 
 const RESIDENTS_LAW: Citation = {
   title: "中华人民共和国城市居民委员会组织法 Organic Law of Urban Residents' Committees",

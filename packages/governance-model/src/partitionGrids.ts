@@ -45,6 +45,14 @@ export const Adjacency = z.array(z.tuple([Id, Id]))
 /** @since 0.1.0 @category grids */
 export type Adjacency = z.infer<typeof Adjacency>
 
+/** The band check of the options schemas that take `min`/`max` (default 300–400): `min` ≤ `max`. */
+export const checkBand = (
+  ctx: z.core.ParsePayload<{ readonly min?: number | undefined; readonly max?: number | undefined }>
+) => {
+  const { min = 300, max = 400 } = ctx.value
+  if (max < min) pushIssue(ctx, ["max"], "empty_band", `上限 ${max} 小于下限 ${min}`, `max ${max} is below min ${min}`)
+}
+
 /**
  * Options of {@link partitionGrids}.
  *
@@ -76,11 +84,7 @@ export const PartitionGridsOptions = z
     attempts: z.int().min(1).max(100).optional(),
     zeroHouseholdBuildings: z.enum(["attach", "exclude"]).optional()
   })
-  .check((ctx) => {
-    const { min = 300, max = 400 } = ctx.value
-    if (max < min)
-      pushIssue(ctx, ["max"], "empty_band", `上限 ${max} 小于下限 ${min}`, `max ${max} is below min ${min}`)
-  })
+  .check((ctx) => checkBand(ctx))
   .optional()
 /** @since 0.1.0 @category grids */
 export type PartitionGridsOptions = z.infer<typeof PartitionGridsOptions>
@@ -144,11 +148,14 @@ const csr = (n: number, edges: ReadonlyArray<readonly [number, number]>): Graph 
   return { n, offsets: deg, targets }
 }
 
+/** Buildings and adjacency that passed {@link checkBuildings}: adjacency as pairs of building indices. */
+export interface CheckedBuildings {
+  readonly buildings: ReadonlyArray<Building>
+  readonly edges: ReadonlyArray<readonly [number, number]>
+}
+
 /** Validate buildings and adjacency together: duplicates, negatives, unknown names — all at once. */
-export const checkBuildings = (
-  buildings: unknown,
-  adjacency: unknown
-): Result<{ buildings: ReadonlyArray<Building>; edges: Array<[number, number]> }, InvalidInputError> => {
+export const checkBuildings = (buildings: unknown, adjacency: unknown): Result<CheckedBuildings, InvalidInputError> => {
   const b = validate(z.array(Building), buildings)
   const a = validate(Adjacency, adjacency)
   const issues: Array<Issue> = []
@@ -233,26 +240,37 @@ export const partitionGrids = (
   if (!o.ok) return err(new InvalidInputError(o.error.issues.map((i) => ({ ...i, path: ["options", ...i.path] }))))
   const checked = checkBuildings(buildings, adjacency)
   if (!checked.ok) return checked
-  const opts = o.value ?? {}
+  return partitionChecked(checked.value, o.value ?? {})
+}
+
+/**
+ * {@link partitionGrids} on input already checked: buildings and adjacency by
+ * {@link checkBuildings}, options by {@link PartitionGridsOptions} (so `min` ≤ `max`). For callers
+ * inside the package that have validated them once already.
+ */
+export const partitionChecked = (
+  checked: CheckedBuildings,
+  opts: NonNullable<PartitionGridsOptions>
+): Result<GridPlan, InfeasibleBandError> => {
   const min = opts.min ?? 300
   const max = opts.max ?? 400
   const seed = opts.seed ?? 0
   const attempts = opts.attempts ?? 16
   const keepCompounds = opts.keepCompounds ?? true
-  const bs = checked.value.buildings
+  const bs = checked.buildings
   const n = bs.length
   const previous = opts.previous
   const attach = (opts.zeroHouseholdBuildings ?? "attach") === "attach"
 
   // Only edges inside one community can be inside a grid; excluded buildings have no edges, so
   // each becomes a part of its own without households.
-  const edges = checked.value.edges.filter(
+  const edges = checked.edges.filter(
     ([a, b]) =>
       bs[a]?.community === bs[b]?.community &&
       (attach || ((bs[a] as Building).households > 0 && (bs[b] as Building).households > 0))
   )
   const g = csr(n, edges)
-  const rng = createRng(typeof seed === "number" ? seed : seed)
+  const rng = createRng(seed)
   const infeasible: Array<Issue> = []
 
   // Connected parts of each community.

@@ -1,5 +1,5 @@
-import { err, type InvalidInputError, ok, type Result } from "@jiceng/core"
-import { OrganisationError } from "./errors.ts"
+import { type InvalidInputError, ok, type Result } from "@jiceng/core"
+import type { OrganisationError } from "./errors.ts"
 import { analyseOrganisation, type BodyKind, type PartyOrgKind, push, type UnitKind } from "./organisation.ts"
 
 /**
@@ -86,8 +86,7 @@ export const rollupOrganisation = (
 ): Result<OrganisationRollup, InvalidInputError | OrganisationError> => {
   const r = analyseOrganisation(input, options)
   if (!r.ok) return r
-  if (r.value.issues.length > 0) return err(new OrganisationError(r.value.issues))
-  const ix = r.value.index
+  const ix = r.value
 
   const unitAcc = new Map<string, { h: number; b: number; res: number; pm: number; full: number; lh: number }>()
   for (const { value } of ix.units) unitAcc.set(value.code, { h: 0, b: 0, res: 0, pm: 0, full: 0, lh: 0 })

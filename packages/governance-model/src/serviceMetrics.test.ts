@@ -1,8 +1,9 @@
 import { getOrThrow } from "@jiceng/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { LocalDateTime } from "./LocalDateTime.ts"
 import { serviceMetrics } from "./serviceMetrics.ts"
-import type { WorkflowEvent } from "./workflow.ts"
+import { createWorkflow, type WorkflowEvent } from "./workflow.ts"
 import { workflowTemplates } from "./workflowTemplates.ts"
 
 const e = (caseId: string, event: string, at: string, data?: WorkflowEvent["data"]): WorkflowEvent => ({
@@ -90,6 +91,67 @@ describe("serviceMetrics (worked example)", () => {
   it("rejects bad events with a path", () => {
     const r = serviceMetrics([{ ...log[0], at: "yesterday" }])
     expect(r.ok || r.error.issues[0]?.path).toEqual([0, "at"])
+  })
+})
+
+describe("timestamps are checked and parsed once, one way", () => {
+  it("a non-digit anywhere in a timestamp is refused, as the schema refuses it (20X5 is not the year 1005)", () => {
+    for (const at of [
+      "20X5-03-03T09:00",
+      "202X-03-03T09:00",
+      "2025-0X-03T09:00",
+      "2025-03-03T09:0X",
+      "2025-03-03T09:00:5X"
+    ]) {
+      const r = serviceMetrics([e("A", "dispatch", at)])
+      expect(r.ok || r.error.issues.map((i) => i.path)).toEqual([[0, "at"]])
+      const wf = getOrThrow(createWorkflow(workflowTemplates.hotline12345))
+      expect(wf.replay([e("A", "intake", at)]).ok).toBe(false)
+      expect(LocalDateTime.safeParse(at).success).toBe(false)
+    }
+  })
+  it("serviceMetrics and replay accept a timestamp exactly when the LocalDateTime schema does (property)", () => {
+    const wf = getOrThrow(createWorkflow(workflowTemplates.hotline12345))
+    // Valid layouts with one character possibly replaced by a digit, a letter or a sign.
+    const stamp = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+        fc.nat(18),
+        fc.constantFrom("", "0", "9", "X", "-", " ", ":")
+      )
+      .map(([y, mo, d, h, mi, se, at, ch]) => {
+        const p = (n: number, w = 2) => String(n).padStart(w, "0")
+        const s = `${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}${se === undefined ? "" : `:${p(se)}`}`
+        return ch === "" || at >= s.length ? s : `${s.slice(0, at)}${ch}${s.slice(at + 1)}`
+      })
+    fc.assert(
+      fc.property(stamp, (at) => {
+        const valid = LocalDateTime.safeParse(at).success
+        expect(serviceMetrics([e("A", "dispatch", at)]).ok).toBe(valid)
+        // Replay may also refuse a valid time (a year without a holiday notice); never a bad one.
+        if (!valid) expect(wf.replay([e("A", "intake", at)]).ok).toBe(false)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it("metrics read each event's time as the schema does, repeated or not", () => {
+    const m = getOrThrow(
+      serviceMetrics([
+        e("A", "dispatch", "2024-02-29T09:00"),
+        e("A", "contact", "2024-02-29T09:00:30"),
+        e("B", "dispatch", "2024-02-29T09:00"),
+        e("B", "contact", "2024-02-29T10:00")
+      ])
+    )
+    expect(m.timeToResponse).toMatchObject({ count: 2, medianSeconds: 30, p90Seconds: 3600 })
+    const bad = serviceMetrics([e("A", "dispatch", "2025-02-29T09:00")])
+    expect(bad.ok || bad.error.issues.map((i) => i.path)).toEqual([[0, "at"]])
   })
 })
 

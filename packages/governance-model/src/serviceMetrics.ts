@@ -5,14 +5,13 @@ import {
   err,
   InvalidInputError,
   type Issue,
-  mulDiv,
   ok,
   type Result,
   validate
 } from "@jiceng/core"
 import * as z from "zod"
-import { fastSeconds } from "./internal/time.ts"
-import { MetricsMapping, validateEvents, type WorkflowEvent } from "./workflow.ts"
+import { basisPoints } from "./internal/basisPoints.ts"
+import { MetricsMapping, validateEventTimes, type WorkflowEvent } from "./workflow.ts"
 import { workflowTemplates } from "./workflowTemplates.ts"
 import { calendarCores, TimeLimit, WorkingCalendarOptions, workingCalendar } from "./workingCalendar.ts"
 
@@ -128,7 +127,7 @@ const beijingRegulation: Citation = {
 const rate = (numerator: number, denominator: number, definition: BilingualText): Rate => ({
   numerator,
   denominator,
-  basisPoints: denominator === 0 ? null : mulDiv(numerator, 10_000, denominator, "halfUp"),
+  basisPoints: basisPoints(numerator, denominator),
   definition
 })
 
@@ -179,7 +178,8 @@ const SAT_RANK = { unsatisfied: 0, basicallySatisfied: 1, satisfied: 2 } as cons
 export const serviceMetrics = (events: unknown, options?: unknown): Result<ServiceMetrics, InvalidInputError> => {
   const opts = validate(ServiceMetricsOptions, options)
   if (!opts.ok) return opts
-  const valid = validateEvents(events)
+  // Each timestamp is checked and parsed once, here.
+  const valid = validateEventTimes(events)
   if (!valid.ok) return valid
   const o = opts.value ?? {}
   const mapping = o.mapping ?? (workflowTemplates.hotline12345.metrics as MetricsMapping)
@@ -200,7 +200,8 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
   add(mapping.close, CLOSE)
   add(mapping.rating, RATING)
 
-  const log = valid.value as ReadonlyArray<WorkflowEvent>
+  const log = valid.value.events
+  const seconds = valid.value.seconds
   const index = new Map<string, number>()
   let cap = 1024
   let first = new Float64Array(cap)
@@ -241,7 +242,7 @@ export const serviceMetrics = (events: unknown, options?: unknown): Result<Servi
       c = n++
       index.set(e.caseId, c)
     }
-    const t = fastSeconds(e.at)
+    const t = seconds[i] as number
     if (t < (first[c] as number)) first[c] = t
     const k = kind.get(e.event)
     if (k === undefined) continue

@@ -3,7 +3,7 @@ import * as z from "zod"
 import { IllegalTransitionError } from "./errors.ts"
 import { type EscalationLevel, escalationLevels } from "./escalation.ts"
 import { CaseStore, LazyCaseMap } from "./internal/caseStore.ts"
-import { checkedSeconds, formatLocalDateTime, isLocalDateTime, parseLocalDateTime } from "./internal/time.ts"
+import { checkedSeconds, formatLocalDateTime, parseLocalDateTime } from "./internal/time.ts"
 import { LocalDateTime } from "./LocalDateTime.ts"
 import { calendarCores, type Deadline, TimeLimit, type WorkingCalendar } from "./workingCalendar.ts"
 
@@ -375,13 +375,9 @@ const compile = (t: WorkflowTemplate): Compiled => {
 
 const isNonEmpty = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 200
 
-// A structural check equivalent to `WorkflowEvent` for the hot loop; anything it rejects is
-// re-validated with the zod schema so the error messages come from one place.
-export const fastEventCheck = (e: unknown): e is WorkflowEvent =>
-  fastEventShape(e) && isLocalDateTime((e as WorkflowEvent).at)
-
-// `fastEventCheck` except that `at` is only checked to be a string (the replay loop parses and
-// checks it in one pass).
+// A structural check equivalent to `WorkflowEvent` except that `at` is only checked to be a
+// string: the hot loops parse and check it in one pass with `checkedSeconds`. Anything they
+// reject is re-validated with the zod schema so the error messages come from one place.
 const fastEventShape = (e: unknown): boolean => {
   if (typeof e !== "object" || e === null) return false
   const o = e as Record<string, unknown>
@@ -405,19 +401,42 @@ const fastEventShape = (e: unknown): boolean => {
   return true
 }
 
-/** Validate an event log: fast structural check, zod for the messages when anything fails. */
-export const validateEvents = (events: unknown): Result<ReadonlyArray<WorkflowEvent>, InvalidInputError> => {
+/**
+ * Validate an event log and parse each event's time once, in the same pass: the events and
+ * their times in seconds (`seconds[i]` for `events[i]`). Fast structural check; zod for the
+ * messages when anything fails.
+ */
+export const validateEventTimes = (
+  events: unknown
+): Result<{ readonly events: ReadonlyArray<WorkflowEvent>; readonly seconds: Float64Array }, InvalidInputError> => {
   if (Array.isArray(events)) {
-    let okAll = true
-    for (let i = 0; i < events.length; i++)
-      if (!fastEventCheck(events[i])) {
-        okAll = false
-        break
+    const seconds = new Float64Array(events.length)
+    let lastAt: string | undefined
+    let lastSec = 0
+    let i = 0
+    for (; i < events.length; i++) {
+      const e = events[i]
+      if (!fastEventShape(e)) break
+      const at = (e as WorkflowEvent).at
+      if (at !== lastAt) {
+        lastSec = checkedSeconds(at)
+        if (Number.isNaN(lastSec)) break
+        lastAt = at
       }
-    if (okAll) return ok(events as ReadonlyArray<WorkflowEvent>)
+      seconds[i] = lastSec
+    }
+    if (i === events.length) return ok({ events: events as ReadonlyArray<WorkflowEvent>, seconds })
   }
   const r = validate(z.array(WorkflowEvent), events)
-  return r.ok ? ok(r.value) : r
+  if (!r.ok) return r
+  // The schema and the fast check accept the same logs; should they ever differ, parse here.
+  return ok({ events: r.value, seconds: Float64Array.from(r.value, (e) => checkedSeconds(e.at)) })
+}
+
+/** Validate an event log (see {@link validateEventTimes}). */
+export const validateEvents = (events: unknown): Result<ReadonlyArray<WorkflowEvent>, InvalidInputError> => {
+  const r = validateEventTimes(events)
+  return r.ok ? ok(r.value.events) : r
 }
 
 const NO_ACTORS: Readonly<Record<string, ReadonlyArray<string>>> = Object.freeze({})

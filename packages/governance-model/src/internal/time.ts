@@ -5,7 +5,6 @@
 export const SECONDS_PER_DAY = 86_400
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 
 export const daysFromCivil = (y: number, m: number, d: number): number => {
   const yy = m <= 2 ? y - 1 : y
@@ -54,30 +53,8 @@ export const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7
 
 /** Seconds since the epoch (local civil time) of `YYYY-MM-DDTHH:mm[:ss]`, or `undefined`. */
 export const parseLocalDateTime = (s: string): number | undefined => {
-  const m = DATE_TIME_RE.exec(s)
-  if (!m) return undefined
-  const day = parseDay(`${m[1]}-${m[2]}-${m[3]}`)
-  const h = Number(m[4])
-  const mi = Number(m[5])
-  const se = m[6] === undefined ? 0 : Number(m[6])
-  if (day === undefined || h > 23 || mi > 59 || se > 59) return undefined
-  return day * SECONDS_PER_DAY + h * 3600 + mi * 60 + se
-}
-
-/**
- * The same as {@link parseLocalDateTime} for the fixed layout `YYYY-MM-DDTHH:mm:ss` or
- * `YYYY-MM-DDTHH:mm`, reading char codes; the replay and metrics hot loops use it after the
- * schema has checked the layout.
- */
-export const fastSeconds = (s: string): number => {
-  const c = (i: number) => s.charCodeAt(i) - 48
-  const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3)
-  const mo = c(5) * 10 + c(6)
-  const d = c(8) * 10 + c(9)
-  const h = c(11) * 10 + c(12)
-  const mi = c(14) * 10 + c(15)
-  const se = s.length >= 19 ? c(17) * 10 + c(18) : 0
-  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + se
+  const t = checkedSeconds(s)
+  return Number.isNaN(t) ? undefined : t
 }
 
 export const formatLocalDateTime = (seconds: number): string => {
@@ -99,57 +76,24 @@ export const parseClock = (s: string): number | undefined => {
   return h * 3600 + mi * 60
 }
 
-/** Allocation-free check of `YYYY-MM-DDTHH:mm[:ss]` with a real calendar date. */
-export const isLocalDateTime = (s: string): boolean => {
-  const len = s.length
-  if (len !== 16 && len !== 19) return false
-  const d = (i: number) => {
-    const c = s.charCodeAt(i) - 48
-    return c >= 0 && c <= 9 ? c : -100
-  }
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58)
-    return false
-  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)
-  const mo = d(5) * 10 + d(6)
-  const day = d(8) * 10 + d(9)
-  const h = d(11) * 10 + d(12)
-  const mi = d(14) * 10 + d(15)
-  if (y < 0 || mo < 1 || mo > 12 || day < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return false
-  if (
-    day >
-    (mo === 2
-      ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-        ? 29
-        : 28
-      : mo === 4 || mo === 6 || mo === 9 || mo === 11
-        ? 30
-        : 31)
-  )
-    return false
-  if (len === 19) {
-    if (s.charCodeAt(16) !== 58) return false
-    const se = d(17) * 10 + d(18)
-    if (se < 0 || se > 59) return false
-  }
-  return true
-}
-
 let lastDateKey = -1
 let lastDays = 0
 
 /**
- * {@link isLocalDateTime} and {@link fastSeconds} in one pass: the seconds of a valid
- * `YYYY-MM-DDTHH:mm[:ss]`, or `NaN`. Remembers the last date's day number, because event logs
- * hold long runs of the same day. The replay hot loop uses it.
+ * The one parser of `YYYY-MM-DDTHH:mm[:ss]` with a real calendar date, allocation-free: its
+ * seconds since the epoch (local civil time), or `NaN`. Remembers the last date's day number,
+ * because event logs hold long runs of the same day. Validation, replay and metrics all use it.
  */
 export const checkedSeconds = (s: string): number => {
   const len = s.length
   if (len !== 16 && len !== 19) return Number.NaN
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58)
     return Number.NaN
+  // A non-digit makes its field negative whatever its place (-100 was not enough: "20X5" read as
+  // the year 1005).
   const d = (i: number) => {
     const c = s.charCodeAt(i) - 48
-    return c >= 0 && c <= 9 ? c : -100
+    return c >= 0 && c <= 9 ? c : -100_000
   }
   const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)
   const mo = d(5) * 10 + d(6)
