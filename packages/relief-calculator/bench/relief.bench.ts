@@ -130,6 +130,19 @@ const household = {
 }
 const options = { month }
 
+// The timed calls must take the success path: an invalid input would time validation errors.
+// Check both once, before timing, and that the end-to-end batch equals the kernel.
+{
+  const e2e = getOrThrow(assessPopulation(pop, policy, options))
+  const kernel = runKernel(cols, resolved)
+  for (let i = 0; i < N; i++) {
+    if (e2e.totalFen[i] !== kernel.totalFen[i] || e2e.status[i] !== kernel.status[i]) {
+      throw new Error(`assessPopulation and runKernel disagree on row ${i}`)
+    }
+  }
+  getOrThrow(assessHousehold(household, policy, options))
+}
+
 export default [
   defineSuite({
     name: "relief batch: 1,000,000 households (≈2.7M persons)",

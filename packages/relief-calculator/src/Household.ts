@@ -229,9 +229,13 @@ export const Household = z
 /** @since 0.1.0 @category models */
 export type Household = z.infer<typeof Household>
 
+/** A calendar month `YYYY-MM`: the one month schema of every calculator's options and events. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM")
+
 /**
- * Options of {@link assessHousehold}: the month assessed (`YYYY-MM`, its first day picks the
- * parameters in force) and what to do when a parameter is past its last dated value.
+ * Options of {@link assessHousehold} (and of `assessPopulation` and `compareScenarios`): the
+ * month assessed (`YYYY-MM`, its first day picks the parameters in force) and what to do when
+ * a parameter is past its last dated value.
  *
  * @example
  * ```ts
@@ -241,9 +245,6 @@ export type Household = z.infer<typeof Household>
  * @since 0.1.0
  * @category models
  */
-export const AssessOptions = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM"),
-  onStale: z.enum(["warn", "error"]).optional()
-})
+export const AssessOptions = z.object({ month: Month, onStale: z.enum(["warn", "error"]).optional() })
 /** @since 0.1.0 @category models */
 export type AssessOptions = z.infer<typeof AssessOptions>

@@ -11,7 +11,10 @@ import {
 } from "@jiceng/core"
 import * as z from "zod"
 
-/** Upper bound on any money amount (¥10 billion in fen) so that every product stays a safe integer. */
+/**
+ * Upper bound on any money amount (¥10 billion in fen): sums of amounts and amount × member
+ * count stay safe integers. Products with a {@link Rate} may not, and are compared exactly.
+ */
 export const MAX_FEN = 1_000_000_000_000
 
 /**
@@ -31,8 +34,11 @@ export const Money = z.int().min(0).max(MAX_FEN)
 export type Money = z.infer<typeof Money>
 
 /**
- * An exact policy rate such as 3/2 for "1.5 × the line". Terms are capped at 1,000 so that
- * cross-multiplied thresholds never leave the safe-integer range.
+ * An exact policy rate such as 3/2 for "1.5 × the line", with terms of at most 1,000.
+ * Thresholds are cross-multiplied (income × denominator against numerator × line × members),
+ * and at the largest amounts those products pass 2^53 (¥10 billion × 1,000 × 50 ≈ 5 × 10^16),
+ * so the comparisons fall back to exact BigInt arithmetic there (core's `meetsThreshold`) and
+ * stay exact for every valid input.
  *
  * @example
  * ```ts
@@ -268,7 +274,8 @@ export type TekunRules = z.infer<typeof TekunRules>
  * `oncePerCause` — one award per cause per calendar year or per rolling 12 months (a county
  * rule [S29]; absent or `null` = no limit) — and `expenditureIncomeTest` — for the expenditure
  * type, per-capita counted income below the local disposable-income line with assets passing
- * ([S29; S33]; absent = `"none"`).
+ * ([S29; S33]; absent = `"none"`; it needs `disposableIncomeLine` in force, or the expenditure
+ * type is an error).
  */
 export const TemporaryRules = z.object({
   oncePerCause: z.enum(["calendarYear", "rolling12Months"]).nullable().optional(),
@@ -309,8 +316,11 @@ export const PolicyParameters = z.object({
    * per-capita figure ÷ 12 (convert and round it as your locality does; Jiceng does not). It is
    * compared with monthly counted income per capita (刚性支出困难家庭认定办法 art. 4(2): income <
    * line × members), with an obligor's monthly own income (特困人员认定办法 art. 8(3)–(4)) and by
-   * the expenditure-type temporary-assistance income test. Absent: those tests are reported as
-   * not assessed, with a warning.
+   * the expenditure-type temporary-assistance income test. Absent (or not in force):
+   * rigid-expenditure hardship is reported as not assessed, and an obligor who could be unable
+   * only under art. 8(3)–(4) is treated as able — each with a warning; but a temporary-assistance
+   * policy with `expenditureIncomeTest: "belowDisposableIncome"` returns a `no_value_in_force`
+   * error for an expenditure-type event, because that test decides whether anything is paid.
    */
   disposableIncomeLine: ParameterHistorySchema(Money).optional(),
   rigidHardship: ParameterHistorySchema(RigidHardshipRules).optional(),

@@ -1,12 +1,14 @@
 import { err, InvalidInputError, type Issue, issue, ok, type Result } from "@jiceng/core"
 import { DisabilityKind, ExclusionStatus, type Household, type Member, type Obligor } from "./Household.ts"
+import { OBLIGOR_FLAG, PERSON_FLAG } from "./internal/rules.ts"
 import { type IncomeKind, MAX_FEN } from "./Policy.ts"
 
 /**
  * Household columns of a {@link Population}; every array has `count` entries and missing
  * columns read as zeros. Money is integer fen in `Float64Array`s. One obligor per household
- * (supporting every member) can be given here, where `obligorSize > 0`; households with more
- * obligors list them in {@link ObligorColumns}. `obligorFlags` bits:
+ * (supporting every member) can be given here, where `obligorSize > 0` (the other `obligor*`
+ * values of a row without one are never read); households with more obligors list them in
+ * {@link ObligorColumns}. `obligorFlags` bits:
  * 1 on dibao, 2 特困, 4 severe disability, 8 lacks capacity/missing/imprisoned, 16 assets within
  * low-income rules, 32 has a judgment (`obligorJudgmentFen`), 64 has an agreement.
  *
@@ -142,11 +144,48 @@ export interface Population {
 }
 
 type Req<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> }
+
+/**
+ * The obligor columns read per obligor, under one shape for both places an obligor can be
+ * given: the `obligor*` household columns (indexed by household row) and the obligor table
+ * (indexed by table row). Flags are {@link OBLIGOR_FLAG} bits.
+ */
+export interface ObligorView {
+  readonly age: Uint8Array
+  readonly ownIncomeFen: Float64Array
+  readonly incomeFen: Float64Array
+  readonly size: Uint8Array
+  readonly supported: Uint8Array
+  readonly children: Uint8Array
+  readonly flags: Uint8Array
+  readonly judgmentFen: Float64Array
+  readonly agreementFen: Float64Array
+  readonly actualFen: Float64Array
+}
+
+// One literal, so both views share a hidden class and the kernel's reads stay monomorphic.
+const obligorView = (c: ObligorView): ObligorView => ({
+  age: c.age,
+  ownIncomeFen: c.ownIncomeFen,
+  incomeFen: c.incomeFen,
+  size: c.size,
+  supported: c.supported,
+  children: c.children,
+  flags: c.flags,
+  judgmentFen: c.judgmentFen,
+  agreementFen: c.agreementFen,
+  actualFen: c.actualFen
+})
+
 /** A validated population with every column present and person offsets per household. */
 export interface Columns {
   readonly h: Req<HouseholdColumns>
   readonly p: Req<PersonColumns>
   readonly o: Req<ObligorColumns>
+  /** The household-column obligor of row i (present where `obligorSize[i] > 0`). */
+  readonly householdObligor: ObligorView
+  /** The obligor table, row by row. */
+  readonly tableObligors: ObligorView
   /** Persons of household i are start[i] … start[i+1]−1. */
   readonly start: Int32Array
   /** Obligors (table rows) of household i are ostart[i] … ostart[i+1]−1. */
@@ -416,6 +455,7 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
   const ostart = new Int32Array(H + 1)
   const o: Record<string, Float64Array | Uint8Array | Int32Array> = {}
   let NO = 0
+  let tableSupportedGiven = false
   const os = pop.obligors
   if (os !== undefined) {
     if (typeof os !== "object" || os === null) {
@@ -432,6 +472,7 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
         )
       } else {
         NO = no as number
+        tableSupportedGiven = ot.supported !== undefined
         for (const name of O_MONEY) {
           const c = column(ot, "obligors", name, Float64Array, NO, false)
           if (c === undefined) continue
@@ -508,6 +549,8 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
   }
   if (issues.length === 0) {
     // Every obligor supports every listed member, so the people it supports cannot be fewer.
+    // Only supplied columns, and only rows that hold an obligor: obligorSupported is never read
+    // on a household without one, so any value is valid there (e.g. a column filled with 1s).
     const tooFew = (table: string, name: string, row: number, supported: number, members: number) =>
       add(
         [table, name, row],
@@ -515,17 +558,21 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
         `受赡（抚、扶）养总人数 ${supported} 不能少于本户成员数 ${members}`,
         `${name} ${supported} cannot be less than the household's ${members} members`
       )
-    const hs1 = h.obligorSupported as Uint8Array
-    for (let i = 0; i < H; i++) {
-      const m = start[i + 1]! - start[i]!
-      if (hs1[i]! > 0 && hs1[i]! < m) {
-        tooFew("households", "obligorSupported", i, hs1[i]!, m)
-        break
+    if (hs.obligorSupported !== undefined) {
+      const hs1 = h.obligorSupported as Uint8Array
+      const size1 = h.obligorSize as Uint8Array
+      for (let i = 0; i < H; i++) {
+        if (size1[i] === 0 || hs1[i] === 0) continue
+        const m = start[i + 1]! - start[i]!
+        if (hs1[i]! < m) {
+          tooFew("households", "obligorSupported", i, hs1[i]!, m)
+          break
+        }
       }
     }
     const os1 = o.supported as Uint8Array | undefined
     const oh1 = o.household as Int32Array | undefined
-    if (os1 !== undefined && oh1 !== undefined) {
+    if (tableSupportedGiven && os1 !== undefined && oh1 !== undefined) {
       for (let k = 0; k < NO; k++) {
         const x = oh1[k]!
         const m = start[x + 1]! - start[x]!
@@ -539,10 +586,25 @@ export const validatePopulation = (input: unknown): Result<Columns, InvalidInput
   if (issues.length > 0) return fail()
   if (o.household === undefined) o.household = zeroColumn(Int32Array, NO)
   if (o.size === undefined) o.size = zeroColumn(Uint8Array, NO)
+  const hc = { count: H, ...h } as unknown as Req<HouseholdColumns>
+  const oc = { count: NO, ...o } as unknown as Req<ObligorColumns>
   return ok({
-    h: { count: H, ...h } as unknown as Req<HouseholdColumns>,
+    h: hc,
     p: { count: P, ...p } as unknown as Req<PersonColumns>,
-    o: { count: NO, ...o } as unknown as Req<ObligorColumns>,
+    o: oc,
+    householdObligor: obligorView({
+      age: hc.obligorAge,
+      ownIncomeFen: hc.obligorOwnIncomeFen,
+      incomeFen: hc.obligorIncomeFen,
+      size: hc.obligorSize,
+      supported: hc.obligorSupported,
+      children: hc.obligorChildren,
+      flags: hc.obligorFlags,
+      judgmentFen: hc.obligorJudgmentFen,
+      agreementFen: hc.obligorAgreementFen,
+      actualFen: hc.obligorActualFen
+    }),
+    tableObligors: obligorView(oc),
     start,
     ostart,
     groupLabels: (labels as ReadonlyArray<string> | undefined) ?? ["all"],
@@ -577,6 +639,31 @@ export const householdFromRow = (population: unknown, row: number): Result<House
   return ok(rowToHousehold(v.value, row))
 }
 
+/** Obligor `k` of a view as the object form, supporting every member of its household. */
+const obligorAt = (v: ObligorView, k: number, id: string, supports: ReadonlyArray<string>): Obligor => {
+  const f = v.flags[k]!
+  const o: { -readonly [K in keyof Obligor]: Obligor[K] } = {
+    id,
+    supports: [...supports],
+    age: v.age[k]!,
+    householdIncomeFen: v.incomeFen[k]!,
+    householdSize: v.size[k]!,
+    ownIncomeFen: v.ownIncomeFen[k]!,
+    // 0 reads as the household's member count, and 0 children as 1.
+    supportedPersons: v.supported[k]! || supports.length,
+    childrenCount: v.children[k]! || 1,
+    isDibao: (f & OBLIGOR_FLAG.dibao) !== 0,
+    isTekun: (f & OBLIGOR_FLAG.tekun) !== 0,
+    severeDisability: (f & OBLIGOR_FLAG.severeDisability) !== 0,
+    lacksCapacity: (f & OBLIGOR_FLAG.lacksCapacity) !== 0,
+    lowIncomeAssets: (f & OBLIGOR_FLAG.lowIncomeAssets) !== 0,
+    actualPaidFen: v.actualFen[k]!
+  }
+  if ((f & OBLIGOR_FLAG.judgment) !== 0) o.judgmentFen = v.judgmentFen[k]!
+  if ((f & OBLIGOR_FLAG.agreement) !== 0) o.agreementFen = v.agreementFen[k]!
+  return o
+}
+
 export const rowToHousehold = (c: Columns, i: number): Household => {
   const { h, p } = c
   const members: Array<Member> = []
@@ -590,11 +677,11 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
     const m: { -readonly [K in keyof Member]: Member[K] } = { id: `p${j}`, age: p.age[j]!, incomes }
     if (p.disabilityKind[j]! > 0)
       m.disability = { kind: DisabilityKind.options[p.disabilityKind[j]! - 1]!, grade: p.disabilityGrade[j]! }
-    if (f & 1) m.catastrophicIllness = true
-    if (f & 2) m.employed = true
-    if (f & 4) m.choseOrphanBenefit = true
-    if (f & 8) m.alreadyTekunAsMinor = true
-    if (f & 16) m.inSchool = true
+    if ((f & PERSON_FLAG.catastrophicIllness) !== 0) m.catastrophicIllness = true
+    if ((f & PERSON_FLAG.employed) !== 0) m.employed = true
+    if ((f & PERSON_FLAG.choseOrphanBenefit) !== 0) m.choseOrphanBenefit = true
+    if ((f & PERSON_FLAG.alreadyTekunAsMinor) !== 0) m.alreadyTekunAsMinor = true
+    if ((f & PERSON_FLAG.inSchool) !== 0) m.inSchool = true
     if (p.excluded[j]! > 0) m.excluded = ExclusionStatus.options[p.excluded[j]! - 1]!
     if (p.selfCareFailed[j]! > 0) m.selfCareFailed = p.selfCareFailed[j]!
     members.push(m)
@@ -611,51 +698,11 @@ export const rowToHousehold = (c: Columns, i: number): Household => {
       basicLiving: h.basicLivingFen[i]!
     }
   }
-  if (h.obligorSize[i]! > 0) {
-    const f = h.obligorFlags[i]!
-    const o: { -readonly [K in keyof Obligor]: Obligor[K] } = {
-      id: "obligor",
-      supports: members.map((m) => m.id),
-      age: h.obligorAge[i]!,
-      householdIncomeFen: h.obligorIncomeFen[i]!,
-      householdSize: h.obligorSize[i]!,
-      ownIncomeFen: h.obligorOwnIncomeFen[i]!,
-      supportedPersons: h.obligorSupported[i]! || members.length,
-      childrenCount: h.obligorChildren[i]! || 1,
-      isDibao: (f & 1) !== 0,
-      isTekun: (f & 2) !== 0,
-      severeDisability: (f & 4) !== 0,
-      lacksCapacity: (f & 8) !== 0,
-      lowIncomeAssets: (f & 16) !== 0,
-      actualPaidFen: h.obligorActualFen[i]!
-    }
-    if (f & 32) o.judgmentFen = h.obligorJudgmentFen[i]!
-    if (f & 64) o.agreementFen = h.obligorAgreementFen[i]!
-    out.obligors = [o]
-  }
-  for (let k = c.ostart[i]!; k < c.ostart[i + 1]!; k++) {
-    const t = c.o
-    const f = t.flags[k]!
-    const o: { -readonly [K in keyof Obligor]: Obligor[K] } = {
-      id: `obligor${k}`,
-      supports: members.map((m) => m.id),
-      age: t.age[k]!,
-      householdIncomeFen: t.incomeFen[k]!,
-      householdSize: t.size[k]!,
-      ownIncomeFen: t.ownIncomeFen[k]!,
-      supportedPersons: t.supported[k]! || members.length,
-      childrenCount: t.children[k]! || 1,
-      isDibao: (f & 1) !== 0,
-      isTekun: (f & 2) !== 0,
-      severeDisability: (f & 4) !== 0,
-      lacksCapacity: (f & 8) !== 0,
-      lowIncomeAssets: (f & 16) !== 0,
-      actualPaidFen: t.actualFen[k]!
-    }
-    if (f & 32) o.judgmentFen = t.judgmentFen[k]!
-    if (f & 64) o.agreementFen = t.agreementFen[k]!
-    out.obligors = [...(out.obligors ?? []), o]
-  }
+  const ids = members.map((m) => m.id)
+  const obligors: Array<Obligor> = []
+  if (h.obligorSize[i]! > 0) obligors.push(obligorAt(c.householdObligor, i, "obligor", ids))
+  for (let k = c.ostart[i]!; k < c.ostart[i + 1]!; k++) obligors.push(obligorAt(c.tableObligors, k, `obligor${k}`, ids))
+  if (obligors.length > 0) out.obligors = obligors
   if (h.prevDibaoFen[i]! > 0) {
     out.previous = {
       dibaoFen: h.prevDibaoFen[i]!,

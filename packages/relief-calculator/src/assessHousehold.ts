@@ -13,17 +13,22 @@ import { AssessOptions, DisabilityKind, Household, type Member, type Obligor } f
 import { cite } from "./internal/citations.ts"
 import { obligorGroundsNotAssessed, type Param, type Resolved, resolve, rigidNotAssessed } from "./internal/resolve.ts"
 import {
+  belowMultiple,
+  CAPACITY,
   careTier,
+  exceedsShare,
   imputeSupport,
-  keepsMinorTekun,
   memberTopUp,
-  noWorkCapacity,
+  NEEDS_DISPOSABLE_LINE,
+  type ObligorNumbers,
+  type ObligorStatus,
   obligorUnableGround,
   ROUNDING,
   roundPayment,
   STATUS,
   type SupportBasis,
-  severeDisability
+  severeDisability,
+  workCapacity
 } from "./internal/rules.ts"
 import { definePolicy, isDefinedPolicy, type Policy } from "./Policy.ts"
 
@@ -141,9 +146,8 @@ export const disabilityCode = (m: Member): number =>
   m.disability === undefined ? 0 : DisabilityKind.options.indexOf(m.disability.kind) + 1
 export const disabilityGrade = (m: Member): number => m.disability?.grade ?? 0
 /** 特困 condition 1 (art. 5), with the continuation for minors already supported (note under art. 24). */
-const lacksCapacity = (m: Member): boolean =>
-  noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m)) ||
-  keepsMinorTekun(m.age, m.alreadyTekunAsMinor === true, m.inSchool === true)
+const capacityOf = (m: Member): 0 | 1 | 2 =>
+  workCapacity(m.age, disabilityCode(m), disabilityGrade(m), m.alreadyTekunAsMinor === true, m.inSchool === true)
 
 const memberIncome = (m: Member, excluded: ReadonlySet<string>): { counted: number; excludedFen: number } => {
   let counted = 0
@@ -155,7 +159,7 @@ const memberIncome = (m: Member, excluded: ReadonlySet<string>): { counted: numb
   return { counted: counted - (m.transferOutFen ?? 0), excludedFen }
 }
 
-const obligorNumbers = (o: Obligor, supportedInUnit: number) => ({
+const obligorNumbers = (o: Obligor, supportedInUnit: number): Readonly<ObligorNumbers> => ({
   householdIncomeFen: o.householdIncomeFen,
   householdSize: o.householdSize,
   supportedPersons: o.supportedPersons ?? o.supports.length,
@@ -168,7 +172,7 @@ const obligorNumbers = (o: Obligor, supportedInUnit: number) => ({
   actualPaidFen: o.actualPaidFen ?? 0
 })
 
-const obligorStatus = (o: Obligor) => ({
+const obligorStatus = (o: Obligor): ObligorStatus => ({
   age: o.age,
   ownIncomeFen: o.ownIncomeFen,
   isDibao: o.isDibao ?? false,
@@ -251,13 +255,12 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
   let missingDisposableLine = false
   if (r.tekun !== undefined) {
     const d = r.disposable?.value ?? null
-    let ableAdult = false
-    for (const m of included) {
-      if (m.age >= 18 && !lacksCapacity(m)) ableAdult = true
-    }
-    for (const m of included) {
-      if (!lacksCapacity(m)) continue
-      const continued = !noWorkCapacity(m.age, disabilityCode(m), disabilityGrade(m))
+    // Condition 1 once per member: able, no work capacity, or continued support as a minor.
+    const capacity = included.map(capacityOf)
+    const ableAdult = included.some((m, i) => m.age >= 18 && capacity[i] === CAPACITY.able)
+    for (const [i, m] of included.entries()) {
+      if (capacity[i] === CAPACITY.able) continue
+      const continued = capacity[i] === CAPACITY.continuedAsMinor
       const own = memberIncome(m, r.tekunExcluded)
       const ownIncome = Math.max(own.counted, 0)
       const c2 = ownIncome < S && assetsPass
@@ -266,12 +269,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
       const c3 = !ableAdult && grounds.every((g) => g > 0)
       // Grounds 3 and 4 compare the obligor's income with the disposable-income line; without
       // it an obligor who might be unable on those grounds is treated as able, and we say so.
-      const undetermined =
-        d === null
-          ? obligors.filter(
-              (o, i) => grounds[i] === 0 && o.lowIncomeAssets === true && (o.age >= 70 || o.severeDisability === true)
-            )
-          : []
+      const undetermined = obligors.filter((_, j) => grounds[j] === NEEDS_DISPOSABLE_LINE)
       if (undetermined.length > 0 && !ableAdult) missingDisposableLine = true
       const undeterminedIds = undetermined.map((o) => o.id).join("、")
       const undeterminedIdsEn = undetermined.map((o) => o.id).join(", ")
@@ -287,7 +285,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
       const capacityEn = continued
         ? `Already supported as a minor, so support is kept until 18${m.age >= 18 ? " (and beyond while in school)" : ""}`
         : "No capacity to work"
-      const ableOther = obligors.some((o, i) => grounds[i] === 0 && !undetermined.includes(o))
+      const ableOther = grounds.includes(0)
       const obligorReasonZh = ableAdult
         ? "共同生活的成年家庭成员有劳动能力"
         : [
@@ -384,8 +382,9 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     let inUnit = 0
     for (const id of o.supports) if (unitIds.has(id)) inUnit++
     if (inUnit === 0) continue
-    const supportedPersons = o.supportedPersons ?? o.supports.length
-    const s = imputeSupport(r.support.value, S, obligorNumbers(o, inUnit))
+    const on = obligorNumbers(o, inUnit)
+    const supportedPersons = on.supportedPersons
+    const s = imputeSupport(r.support.value, S, on)
     imputed += s.amountFen
     const perPerson = s.basis === "formula" && r.support.value.divideBy === "supportedPersons"
     steps.push({
@@ -537,7 +536,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
     const mm = r.marginal.value
     marginal =
       assetsPass &&
-      adjusted * mm.multiplier.denominator < mm.multiplier.numerator * S * n &&
+      belowMultiple(adjusted, ceiling, mm.multiplier) &&
       (mm.perCapitaCapFen === null || adjusted < mm.perCapitaCapFen * n)
     steps.push({
       id: "marginal",
@@ -598,7 +597,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
   const individuals: Array<HouseholdAssessment["individualInclusion"]["members"][number]> = []
   if (r.individual !== undefined && !eligible && !gradualActive && assetsPass && n > 0) {
     const ii = r.individual.value
-    const marginalForIi = adjusted * ii.incomeMultiplier.denominator < ii.incomeMultiplier.numerator * S * n
+    const marginalForIi = belowMultiple(adjusted, ceiling, ii.incomeMultiplier)
     for (const m of unit) {
       const code = disabilityCode(m)
       const severe = severeDisability(code, disabilityGrade(m))
@@ -634,7 +633,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
   // Art. 4(1): only for households that are not dibao, 特困 or marginal.
   const rigidP = !eligible && !marginal && tekunIds.size === 0 && n > 0 ? r.rigid : undefined
   const rigidNotRun = rigidP !== undefined && r.disposable === undefined
-  if (rigidP !== undefined && r.disposable === undefined) {
+  if (rigidNotRun) {
     // Art. 4(2) compares income with the local disposable-income line; without it the test
     // cannot be run, which is reported rather than read as "not a hardship household".
     steps.push({
@@ -648,8 +647,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
         en: "Not assessed: the policy has no disposableIncomeLine (monthly per capita) in force, so art. 4(2) of the rigid-expenditure measures cannot be applied."
       }
     })
-  }
-  if (rigidP !== undefined && r.disposable !== undefined) {
+  } else if (rigidP !== undefined && r.disposable !== undefined) {
     const rh = rigidP.value
     const spend =
       (rigid.medical ?? 0) +
@@ -657,11 +655,7 @@ export const assessParsed = (h: Household, r: Resolved): HouseholdAssessment => 
       (rigid.disabilityCare ?? 0) +
       (rh.includeBasicLiving ? (rigid.basicLiving ?? 0) : 0)
     const D = r.disposable.value
-    rigidHardship =
-      assetsPass &&
-      countedIncome < D * n &&
-      spend > 0 &&
-      spend * rh.ratio.denominator > rh.ratio.numerator * countedIncome
+    rigidHardship = assetsPass && countedIncome < D * n && spend > 0 && exceedsShare(spend, countedIncome, rh.ratio)
     steps.push({
       id: "rigidHardship",
       title: { zh: "刚性支出困难家庭", en: "Rigid-expenditure hardship" },

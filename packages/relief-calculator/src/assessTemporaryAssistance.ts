@@ -2,10 +2,9 @@ import { err, formatYuan, InvalidInputError, issue, ok, type Result, validate } 
 import * as z from "zod"
 import { assessParsed, prepare } from "./assessHousehold.ts"
 import type { Step } from "./Explanation.ts"
+import { Month } from "./Household.ts"
 import { cite } from "./internal/citations.ts"
 import { Money } from "./Policy.ts"
-
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM")
 
 /**
  * A temporary-assistance event (临时救助): emergency (急难型, sudden accident or illness) or

@@ -1,5 +1,6 @@
 import { createRng, err, type InvalidInputError, ok, type Result, validate } from "@jiceng/core"
 import * as z from "zod"
+import { OBLIGOR_FLAG, PERSON_FLAG } from "./internal/rules.ts"
 import type { Population } from "./Population.ts"
 
 /**
@@ -115,18 +116,18 @@ export const syntheticPopulation = (options: unknown): Result<Population, Invali
         ps.age[j] = rng.int(22, 59)
         const working = rng.chance(0.85)
         ps.wagesFen[j] = working ? money(line * 3.5, 0.6) : 0
-        if (working) ps.flags[j]! |= 2
+        if (working) ps.flags[j]! |= PERSON_FLAG.employed
       } else {
         ps.age[j] = t === 2 ? rng.int(0, 17) : rng.int(10, 59)
       }
-      if (rng.chance(0.02)) ps.flags[j]! |= 1
+      if (rng.chance(0.02)) ps.flags[j]! |= PERSON_FLAG.catastrophicIllness
     }
     if (t === 3) {
       // One member of a type-3 household holds a disability certificate.
       const d = j - 1 - rng.int(0, n - 1)
       ps.disabilityKind[d] = rng.int(1, 6)
       ps.disabilityGrade[d] = rng.int(1, 4)
-      ps.flags[d]! &= ~2
+      ps.flags[d]! &= ~PERSON_FLAG.employed
       ps.wagesFen[d] = 0
       hs.disabilityCareFen[i] = rng.chance(0.5) ? money(line * 0.2, 0.5) : 0
     }
@@ -141,7 +142,7 @@ export const syntheticPopulation = (options: unknown): Result<Population, Invali
       hs.obligorIncomeFen[i] = money(line * 2.2 * hs.obligorSize[i]!, 0.6)
       hs.obligorOwnIncomeFen[i] = Math.round(hs.obligorIncomeFen[i]! / 2)
       hs.obligorSupported[i] = n + rng.int(0, 3)
-      hs.obligorFlags[i] = rng.chance(0.05) ? 1 : 0
+      hs.obligorFlags[i] = rng.chance(0.05) ? OBLIGOR_FLAG.dibao : 0
       hs.obligorActualFen[i] = rng.chance(0.5) ? money(line * 0.2, 0.5) : 0
     }
     if (!elderly && rng.chance(0.03)) {

@@ -21,123 +21,37 @@ const U8 =
 const U9 =
   "https://github.com/LawRefBook/Laws/blob/master/DLC/浙江地方法规/地方性法规/浙江/浙江省社会救助条例(2020-09-24).md"
 
+// One factory per national instrument, so its title, issuer, date and copy are stated once.
+// The date is the instrument's own (S1: 2019 revision; S3: issued 2021-04-26, see §0; S2 and S4:
+// in force from).
+const instrument =
+  (title: string, issuer: string, date: string, url: string) =>
+  (article: string): Citation => ({ title, article, issuer, date, url, verified: true })
+const s1 = instrument(S1, "State Council", "2019-03-02", U1)
+const s2 = instrument(S2, "Ministry of Civil Affairs", "2021-07-01", U2)
+const s3 = instrument(S3, "Ministry of Civil Affairs", "2021-04-26", U3)
+const s4 = instrument(S4, "Ministry of Civil Affairs", "2025-01-01", U4)
+
 export const cite = {
-  s1art9: { title: S1, article: "art. 9", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
-  s1art12: { title: S1, article: "art. 12", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
-  s1art15: { title: S1, article: "art. 15", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
-  s1art47: { title: S1, article: "arts. 47–49", issuer: "State Council", date: "2019-03-02", url: U1, verified: true },
-  s2art7: {
-    title: S2,
-    article: "art. 7",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s2art8: {
-    title: S2,
-    article: "art. 8",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s2art13: {
-    title: S2,
-    article: "art. 13",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s2art14: {
-    title: S2,
-    article: "art. 14",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s2art23: {
-    title: S2,
-    article: "art. 23",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s2art33: {
-    title: S2,
-    article: "art. 33",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-07-01",
-    url: U2,
-    verified: true
-  },
-  s3art4: {
-    title: S3,
-    article: "arts. 4–8",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art5: {
-    title: S3,
-    article: "art. 5",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art6: {
-    title: S3,
-    article: "art. 6",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art8: {
-    title: S3,
-    article: "art. 8",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art9: {
-    title: S3,
-    article: "art. 9",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art24: {
-    title: S3,
-    article: "art. 24 and its note (minors supported until 18, longer while in school)",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s3art22: {
-    title: S3,
-    article: "arts. 20–23",
-    issuer: "Ministry of Civil Affairs",
-    date: "2021-04-26",
-    url: U3,
-    verified: true
-  },
-  s4art4: {
-    title: S4,
-    article: "arts. 4–5",
-    issuer: "Ministry of Civil Affairs",
-    date: "2025-01-01",
-    url: U4,
-    verified: true
-  },
+  s1art9: s1("art. 9"),
+  s1art12: s1("art. 12"),
+  s1art15: s1("art. 15"),
+  s1art47: s1("arts. 47–49"),
+  s2art7: s2("art. 7"),
+  s2art8: s2("art. 8"),
+  s2art13: s2("art. 13"),
+  s2art14: s2("art. 14"),
+  s2art23: s2("art. 23"),
+  s2art33: s2("art. 33"),
+  s3art4: s3("arts. 4–8"),
+  s3art5: s3("art. 5"),
+  s3art6: s3("art. 6"),
+  s3art8: s3("art. 8"),
+  s3art9: s3("art. 9"),
+  s3art24: s3("art. 24 and its note (minors supported until 18, longer while in school)"),
+  s3art22: s3("arts. 20–23"),
+  s4art4: s4("arts. 4–5"),
+  // S5 and S6: the notes give only the year (in the title) — no day, no document number.
   s5: {
     title: S5,
     article: "§1(1), §1(3)",
@@ -212,6 +126,8 @@ export const cite = {
     verified: false
   },
   s21: { title: "绵阳 Mianyang 2020 standards (绵阳日报, excerpt)", date: "2020-07-01", verified: false },
+  // S24 and S25: the notes give no date for either page (S24's "from 2024-07" is the claimed
+  // start of the standard, which its official URL, dated 2024-12, contradicts; §9.2).
   s24: {
     title: "北京 Beijing dibao standard 1450 yuan from 2024-07 (third-party dataset citing beijing.gov.cn)",
     url: "https://www.beijing.gov.cn/zhengce/zhengcefagui/202412/t20241231_3977722.html",

@@ -193,13 +193,13 @@ export const obligorGroundsNotAssessed: Issue = issue(
 )
 
 /**
- * Batch-level warnings for programmes the resolved parameters cannot fully assess: the batch
- * has no per-household warnings, so it reports what may be missing once for the whole run.
+ * Batch-level warnings for what the missing disposable-income line kept from being assessed:
+ * the batch has no per-household warnings, so it reports each once for the whole run — rigid
+ * hardship whenever the programme is in force, the obligor grounds only when some household
+ * had an obligor treated as able for want of the line (`obligorGroundsHit`), exactly when
+ * `assessHousehold` would warn for that household.
  */
-export const missingDisposableWarnings = (r: Resolved): ReadonlyArray<Issue> =>
+export const missingDisposableWarnings = (r: Resolved, obligorGroundsHit: boolean): ReadonlyArray<Issue> =>
   r.disposable !== undefined
     ? []
-    : [
-        ...(r.rigid !== undefined ? [rigidNotAssessed] : []),
-        ...(r.tekun !== undefined ? [obligorGroundsNotAssessed] : [])
-      ]
+    : [...(r.rigid !== undefined ? [rigidNotAssessed] : []), ...(obligorGroundsHit ? [obligorGroundsNotAssessed] : [])]
