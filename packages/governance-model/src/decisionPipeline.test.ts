@@ -119,7 +119,7 @@ describe("checkDecision (四议两公开)", () => {
     const r = checkDecision([...full.slice(0, 4), { ...full[4]!, postedUntil: "2025-04-18" }])
     expect(r.ok || r.error.issues.map((i) => [i.code, i.path])).toEqual([["posting_too_short", [4, "postedUntil"]]])
     expect(r.ok || r.error.issues[0]?.message.en).toBe(
-      `"publish the resolution" must be posted for at least 7 days; it was 3 (${p.source?.title})`
+      `"publish the resolution" must be posted for at least 7 days; it was 3 (The 'four deliberations, two disclosures' method)`
     )
     expect(r.ok || r.error.issues[0]?.message.zh).toContain("（四议两公开 工作法（社区版、村级版说明））")
     // Before the rule was in force there is nothing to check the posting against: refused, not skipped.
@@ -155,7 +155,7 @@ describe("checkDecision (四议两公开)", () => {
     expect(checkDecision(post("2015-05-01", "2015-05-06"), pipeline).ok).toBe(true)
     const now = checkDecision(post("2025-05-01", "2025-05-06"), pipeline)
     expect(now.ok || now.error.issues.map((i) => i.message.en)).toEqual([
-      '"posting" must be posted for at least 10 days; it was 6 (新办法 New Measures)'
+      '"posting" must be posted for at least 10 days; it was 6 (New Measures)'
     ])
     expect(now.ok || now.error.issues[0]?.message.zh).toContain("（新办法）")
     // Past the end of the last value there is no silent reuse; before the first, no check.

@@ -402,7 +402,10 @@ const shanghai: Scheme = {
     },
     "withdrawal.minAge": SHANGHAI,
     "withdrawal.hardshipMinAge": SHANGHAI,
-    "withdrawal.beneficiaries": { ...SHANGHAI, article: "gifts to family or friends; the beneficiaries follow the gift rule" },
+    "withdrawal.beneficiaries": {
+      ...SHANGHAI,
+      article: "gifts to family or friends; the beneficiaries follow the gift rule"
+    },
     "gifts.relations": SHANGHAI,
     "effective.from": { ...SHANGHAI, article: "date of the newspaper report; the instrument's own date is unverified" }
   }

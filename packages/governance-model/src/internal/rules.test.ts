@@ -45,7 +45,7 @@ describe("ruleInForce", () => {
 })
 
 describe("formatCitation", () => {
-  it("cites the Chinese title and article in Chinese, the full title and article in English", () => {
+  it("cites the Chinese title and article in Chinese, the English title and article in English", () => {
     expect(
       formatCitation({
         title: "中国共产党章程 Constitution of the Communist Party of China",
@@ -53,7 +53,7 @@ describe("formatCitation", () => {
       })
     ).toEqual({
       zh: "中国共产党章程第三十条",
-      en: "中国共产党章程 Constitution of the Communist Party of China, 第三十条 art. 30"
+      en: "Constitution of the Communist Party of China, art. 30"
     })
     // Brackets and a title without a space before the English, or without English at all.
     expect(formatCitation({ title: "普通住宅小区物业管理服务等级标准（试行）Service Grade Standard" }).zh).toBe(

@@ -14,14 +14,17 @@ import type { RuleBasis } from "../RuleBasis.ts"
 const CHINESE_PART = /^(.*?\P{ASCII})\s*(?=[A-Za-z])/u
 
 const chinesePart = (s: string): string => CHINESE_PART.exec(s)?.[1] ?? s
+// The rest, or the whole text where there is no English (a proper name stays as written).
+const englishPart = (s: string): string => s.slice(chinesePart(s).length).trim() || s
 
 /**
  * A citation as message text: Chinese `《title》article` style without the brackets (e.g.
- * 中国共产党章程第三十条), and in English the full title with the article.
+ * 中国共产党章程第三十条), and in English the English title with the article, so an English
+ * message carries Chinese only where a source has no English name.
  */
 export const formatCitation = (c: Citation): BilingualText => ({
   zh: `${chinesePart(c.title)}${c.article === undefined ? "" : chinesePart(c.article)}`,
-  en: c.article === undefined ? c.title : `${c.title}, ${c.article}`
+  en: c.article === undefined ? englishPart(c.title) : `${englishPart(c.title)}, ${englishPart(c.article)}`
 })
 
 /** The text citing where a rule a check applied comes from: a dated rule's citation, or the option that set it. */
