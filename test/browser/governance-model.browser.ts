@@ -77,7 +77,7 @@ export default {
         assert.match(text, /InfeasibleBandError/)
         assert.match(
           text,
-          /buildings\.\d+\.households: building B\d+-\d+ has \d+ households, above the grid maximum 70/
+          /buildings\[\d+\]\.households: building B\d+-\d+ has \d+ households, above the grid maximum 70/
         )
         assert.match(text, /\n… and \d+ more\nBlocking buildings or communities are shown in red\.$/)
         assert.equal(await demo.locator("[data-testid=metrics] tr").count(), 0)
@@ -203,7 +203,7 @@ export default {
         assert.equal(await status.getAttribute("data-state"), "error")
         assert.match(
           await status.innerText(),
-          /^Cannot merge \(InfeasibleBandError\)\nbuildings\.3\.households: building B000-003 has 78 households, above the grid maximum 70/
+          /^Cannot merge \(InfeasibleBandError\)\nbuildings\[3\]\.households: building B000-003 has 78 households, above the grid maximum 70/
         )
         assert.equal(await map.count(), 0)
         await demo.getByTestId("merge-max").fill("abc")
@@ -285,16 +285,16 @@ export default {
         const branch = demo.locator('[data-testid=issues] li[data-code="branch_too_few_full_members"]')
         assert.match(
           await branch.innerText(),
-          /^party\.1 party branch PB has 2 full members, fewer than 3 \(Party Constitution art\. 30/
+          /^party\[1\] party branch PB has 2 full members, fewer than 3 \(Constitution of the Communist Party of China, art\. 30;/
         )
         assert.match(await branch.locator(".alt").innerText(), /党支部 PB 只有 2 名正式党员，少于 3 名/)
         assert.match(
           await demo.locator('[data-testid=issues] li[data-code="committee_size"]').innerText(),
-          /^bodies\.0 RC \(residentsCommittee\) has 4 seats; the rule is 5–9/
+          /^bodies\[0\] RC \(residentsCommittee\) has 4 seats; the rule is 5–9/
         )
         assert.match(
           await demo.locator('[data-testid=issues] li[data-code="grid_spans_communities"]').innerText(),
-          /^units\.4 grid G2 spans several communities: C, C2/
+          /^units\[4\] grid G2 spans several communities: C, C2/
         )
         assert.equal(await demo.locator("[data-testid=rollup-units] tr").count(), 0)
         // Buildings directly under a community become allowed; a two-member branch too.
@@ -327,11 +327,11 @@ export default {
         await demo.getByTestId("preset-broken").click()
         assert.match(await status.innerText(), /^发现 6 个问题（OrganisationError）/)
         const dup = demo.locator('[data-testid=issues] li[data-code="duplicate_code"]')
-        assert.match(await dup.innerText(), /^bodies\.1\.code 编码 Y 重复（已用于 units\.2）/)
+        assert.match(await dup.innerText(), /^bodies\[1\]\.code 编码 Y 重复（已用于 units\.2）/)
         assert.match(await dup.locator(".alt").innerText(), /code Y is used twice \(first at units\.2\)/)
         assert.match(
           await demo.locator('[data-testid=issues] li[data-code="unknown_parent"]').innerText(),
-          /^units\.12\.parent B4 的上级 G9 不存在/
+          /^units\[12\]\.parent B4 的上级 G9 不存在/
         )
       }
     },

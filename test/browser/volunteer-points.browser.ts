@@ -68,7 +68,7 @@ export default {
         await demo.getByTestId("amount").fill("1.5")
         await demo.getByTestId("earn").click()
         assert.equal(await result.getAttribute("data-state"), "error")
-        assert.match(await result.innerText(), /^0\.amount: /)
+        assert.match(await result.innerText(), /^\[0\]\.amount: /)
         assert.equal(await balance(page, "vol-a"), "0")
       }
     },

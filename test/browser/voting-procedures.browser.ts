@@ -45,7 +45,7 @@ export default {
         await demo.getByTestId("area-2").fill("-5")
         assert.equal(await demo.getByTestId("result-4").getAttribute("data-state"), "error")
         assert.equal(await demo.getByTestId("outcome-4").innerText(), "Invalid input")
-        assert.match(await demo.getByTestId("error-4").innerText(), /^owners\.2\.units\.0\.area: .+/)
+        assert.match(await demo.getByTestId("error-4").innerText(), /^owners\[2\]\.units\[0\]\.area: .+/)
         // Two owners with the same id: a duplicate_owner error, not a silent merge.
         await demo.getByTestId("area-2").fill("100")
         await demo.getByTestId("id-3").fill("a")
@@ -64,7 +64,7 @@ export default {
         assert.match(await demo.getByTestId("explanation-4").innerText(), /参与表决门槛/)
         await demo.getByTestId("area-1").fill("abc")
         assert.equal(await demo.getByTestId("outcome-4").innerText(), "无效输入")
-        assert.match(await demo.getByTestId("error-4").innerText(), /^owners\.1\.units\.0\.area: /)
+        assert.match(await demo.getByTestId("error-4").innerText(), /^owners\[1\]\.units\[0\]\.area: /)
       }
     },
     {
@@ -101,11 +101,11 @@ export default {
         assert.equal(await demo.getByTestId("status").innerText(), "Invalid input")
         assert.match(
           await demo.getByTestId("error").innerText(),
-          /^ballots\.0\.choices\.1: unknown candidate Z \(unknown_candidate\)/
+          /^ballots\[0\]\.choices\[1\]: unknown candidate Z \(unknown_candidate\)/
         )
         await demo.getByTestId("ballots").fill("300: A, B\n150: B, C\n170: A, C")
         await demo.getByTestId("runoff").fill("10: C")
-        assert.match(await demo.getByTestId("error").innerText(), /^runoff: .+\(unused_round\)/)
+        assert.match(await demo.getByTestId("error").innerText(), /^runoff\.ballots: .+\(unused_round\)/)
       }
     },
     {

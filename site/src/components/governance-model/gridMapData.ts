@@ -1,9 +1,11 @@
 /**
  * Turns a generated district and a grid plan into what the map draws: one colour per grid
  * (neighbouring grids never share a colour), grid and community boundary segments, and a label
- * per grid. Geometry only; the partition itself is `partitionGrids`.
+ * per grid — and draws it (`plotGridMap`). Geometry only; the partition itself is
+ * `partitionGrids`.
  */
 import type { Adjacency, Building, GridPlan } from "@jiceng/governance-model"
+import * as Plot from "@observablehq/plot"
 
 // Observable 10, lightened so the boundary lines and labels stay readable on top.
 const PALETTE = [
@@ -130,4 +132,43 @@ export const gridMapData = (
     return { id: g.id, x: (best?.x ?? 0) + 0.5, y: (best?.y ?? 0) + 0.5, households: g.households }
   })
   return { cells, gridBoundaries, communityBoundaries, labels }
+}
+
+/**
+ * The map of `data` with Observable Plot: a cell per building in its grid's colour, thin grid
+ * and thick community boundaries, each grid's household count, and a frame. `title` is a
+ * building's tooltip; the size is `width` and either `height` or `aspectRatio`.
+ */
+export const plotGridMap = (
+  data: MapData,
+  options: {
+    readonly width: number
+    readonly height?: number
+    readonly aspectRatio?: number
+    readonly title: (cell: Cell) => string
+  }
+): SVGSVGElement | HTMLElement => {
+  const { title, ...size } = options
+  return Plot.plot({
+    ...size,
+    margin: 4,
+    x: { axis: null },
+    y: { axis: null },
+    color: { type: "identity" },
+    marks: [
+      Plot.rect(data.cells, {
+        x1: "x",
+        x2: (d) => d.x + 1,
+        y1: "y",
+        y2: (d) => d.y + 1,
+        fill: "fill",
+        inset: 0.5,
+        title
+      }),
+      Plot.link(data.gridBoundaries, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#333", strokeWidth: 1 }),
+      Plot.link(data.communityBoundaries, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#000", strokeWidth: 3 }),
+      Plot.text(data.labels, { x: "x", y: "y", text: (d) => String(d.households), fontSize: 9, fill: "#111" }),
+      Plot.frame({ stroke: "#000", strokeWidth: 2 })
+    ]
+  })
 }

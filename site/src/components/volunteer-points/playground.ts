@@ -5,23 +5,17 @@
  * playground keeps only its own operations and tables.
  */
 
+import type { Issue } from "@jiceng/core"
+import { issuesText } from "../shared.ts"
+
 /** Translated labels, passed from the Astro frontmatter as JSON in `data-t`. */
 export type Labels = Record<string, string>
 
 /** The issues of any typed error of the library (InvalidInputError, PointsError, …). */
-export type Issues = ReadonlyArray<{
-  readonly path: ReadonlyArray<string | number>
-  readonly message: { readonly zh: string; readonly en: string }
-}>
+export type Issues = ReadonlyArray<Issue>
 
 /** A `Result` as far as the outputs need it, so both the ledger's and the system's verify fit. */
 type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { issues: Issues } }
-
-/**
- * A number when the field holds one, else the raw text: the library validates the input and
- * answers "1.5", "-3" or "abc" with a typed, bilingual error, which is what the demo shows.
- */
-export const parseAmount = (raw: string): unknown => (raw === "" || Number.isNaN(Number(raw)) ? raw : Number(raw))
 
 /** A header row of a table, one `<th>` per label. */
 export const headerRow = (labels: ReadonlyArray<string | undefined>): string =>
@@ -53,7 +47,7 @@ export abstract class Playground extends HTMLElement {
   }
 
   message(issues: Issues): string {
-    return issues.map((i) => `${i.path.join(".")}: ${this.zh ? i.message.zh : i.message.en}`).join("\n")
+    return issuesText(issues, this.zh)
   }
 
   show(text: string, state: string): void {
